@@ -1,0 +1,137 @@
+//! One diagnostics path for every failure: input, schema, template and I/O.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in the input a problem sits. Lines and columns count from 1;
+/// columns count characters, not bytes, so they match what an editor shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem with the input, told the way a secretary can act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The input's name as the user gave it (`-` for standard input).
+    pub file: String,
+    pub position: Option<Position>,
+    /// The dotted path of the field, e.g. `signature.name` or `directives.items[2]`.
+    pub field: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            field: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, position: Option<Position>) -> Self {
+        self.position = position;
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(p) = &self.position {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        write!(f, ": error")?;
+        if let Some(field) = &self.field {
+            write!(f, " in `{field}`")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a render.
+#[derive(Debug)]
+pub enum Error {
+    /// The input is wrong; the user can fix it.
+    Input(Vec<Diagnostic>),
+    /// Reading or writing a file failed.
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A template failed to compile. For built-in templates this is a bug in
+    /// vanban; for a user's template it is that template's fault.
+    Template(Vec<String>),
+    /// The command line asks for something that cannot be done.
+    Usage(String),
+}
+
+impl Error {
+    pub fn input(diagnostic: Diagnostic) -> Self {
+        Self::Input(vec![diagnostic])
+    }
+
+    /// The process exit code for this error, as documented in the README.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Input(_) => 1,
+            Self::Usage(_) => 2,
+            Self::Io { .. } => 3,
+            Self::Template(_) => 4,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Input(diagnostics) => {
+                for (i, d) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Self::Io {
+                action,
+                path,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+            Self::Template(messages) => {
+                write!(f, "the template failed to compile:")?;
+                for m in messages {
+                    write!(f, "\n  {m}")?;
+                }
+                Ok(())
+            }
+            Self::Usage(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,114 @@
+//! The document a user describes: read from TOML, checked, in NFC.
+
+mod raw;
+mod source;
+mod toml_errors;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+pub use source::{FieldPath, Seg, SourceFile};
+
+use crate::conventions::{Authority, DocumentKind, IssueDate};
+use crate::error::{Diagnostic, Error, Result};
+use crate::markup::Inline;
+
+/// Inline content: runs of text and footnote references.
+pub type Text = Vec<Inline>;
+
+/// A checked document, ready to be laid out.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub issuer: Issuer,
+    pub number: Option<u32>,
+    pub place: String,
+    pub date: IssueDate,
+    /// The summary under the title ("trích yếu"), one entry a line.
+    pub summary: Vec<Text>,
+    pub opening: Vec<Text>,
+    /// Findings, limitations and directives, those given, in that order.
+    pub parts: Vec<Part>,
+    pub closing: Vec<Text>,
+    pub footnotes: BTreeMap<String, Text>,
+    pub signature: Signature,
+    pub recipients: Recipients,
+}
+
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    pub superior: Option<String>,
+    pub name: String,
+    /// The issuer's code in the document symbol ("HU").
+    pub code: String,
+}
+
+/// Which of the three parts of a conclusion a part is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartRole {
+    Findings,
+    Limitations,
+    Directives,
+}
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub role: PartRole,
+    pub lead: Option<Text>,
+    pub numbered: bool,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub title: Option<Text>,
+    pub paragraphs: Vec<Text>,
+    pub items: Vec<Item>,
+}
+
+/// How deeply items may nest: "1.", "a)", then "-".
+pub const MAX_ITEM_DEPTH: usize = 3;
+
+#[derive(Debug, Clone)]
+pub struct Signature {
+    /// Authority lines, e.g. (T/M, "BAN THƯỜNG VỤ"); empty for a bare title.
+    pub authority: Vec<(Authority, String)>,
+    pub title: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Recipients {
+    pub items: Vec<Text>,
+    /// What follows "Lưu" on the archive line, e.g. "VPHU".
+    pub archive: String,
+}
+
+/// Reads a document from the bytes of a TOML file. `name` is how messages
+/// refer to the input.
+pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+    let text = decode(name, bytes)?;
+    let file = SourceFile { name, text: &text };
+    let raw = toml::from_str::<raw::RawDocument>(&text)
+        .map_err(|e| Error::input(toml_errors::diagnose(&file, &e)))?;
+    validate::validate(&file, raw)
+}
+
+/// UTF-8 without a byte-order mark, LF line ends, NFC.
+fn decode(name: &str, bytes: &[u8]) -> Result<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // Safe: everything before valid_up_to is valid UTF-8.
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let file = SourceFile { name, text: good };
+        Error::input(
+            Diagnostic::new(name, "the file is not valid UTF-8 text")
+                .at(Some(file.position(good.len())))
+                .hint("save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+        )
+    })?;
+    Ok(text.replace("\r\n", "\n").nfc().collect())
+}

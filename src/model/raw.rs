@@ -1,0 +1,221 @@
+//! The input schema, version 1, as serde reads it. Nothing here is checked
+//! beyond its type; `validate` turns it into a `Document`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub schema: Option<i64>,
+    pub kind: String,
+    pub issuer: RawIssuer,
+    pub number: Option<i64>,
+    pub place: String,
+    pub date: RawDate,
+    pub summary: Texts,
+    #[serde(default)]
+    pub opening: Texts,
+    pub findings: Option<RawPart>,
+    pub limitations: Option<RawPart>,
+    pub directives: Option<RawPart>,
+    #[serde(default)]
+    pub closing: Texts,
+    #[serde(default)]
+    pub footnotes: BTreeMap<String, String>,
+    pub signature: RawSignature,
+    pub recipients: RawRecipients,
+}
+
+/// Top-level field names, for hints about fields written in the wrong place.
+pub const DOCUMENT_FIELDS: &[&str] = &[
+    "schema",
+    "kind",
+    "issuer",
+    "number",
+    "place",
+    "date",
+    "summary",
+    "opening",
+    "findings",
+    "limitations",
+    "directives",
+    "closing",
+    "footnotes",
+    "signature",
+    "recipients",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIssuer {
+    pub superior: Option<String>,
+    pub name: String,
+    pub code: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub numbered: bool,
+    #[serde(default)]
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug)]
+pub enum RawItem {
+    Text(String),
+    Table(RawItemTable),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItemTable {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub text: Texts,
+    #[serde(default)]
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSignature {
+    #[serde(default)]
+    pub authority: Texts,
+    pub title: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecipients {
+    #[serde(default)]
+    pub items: Vec<String>,
+    pub archive: String,
+}
+
+/// A text or a list of texts: one paragraph or line each.
+#[derive(Debug, Default, Clone)]
+pub struct Texts(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextsVisitor;
+        impl<'de> Visitor<'de> for TextsVisitor {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text in quotes, or a list of texts in [ ]")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
+                Ok(Texts(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Texts, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(Texts(out))
+            }
+        }
+        deserializer.deserialize_any(TextsVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = RawItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text in quotes, or a table { title = …, text = …, items = […] }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawItem, E> {
+                Ok(RawItem::Text(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawItem, A::Error> {
+                RawItemTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawItem::Table)
+            }
+        }
+        deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+/// A date as written in the input: a full TOML date (`2020-11-05`), the same
+/// as a string, or a table whose day, or day and month, are left out.
+#[derive(Debug, Clone, Copy)]
+pub struct RawDate {
+    pub year: i64,
+    pub month: Option<i64>,
+    pub day: Option<i64>,
+}
+
+/// The key under which the `toml` crate hands a TOML date to a visitor.
+const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
+
+impl<'de> Deserialize<'de> for RawDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = RawDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2020-11-05, or { year = 2020, month = 11 } to leave the day blank")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
+                parse_iso_date(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "`{v}` is not a date; write it as YYYY-MM-DD, e.g. 2020-11-05"
+                    ))
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDate, A::Error> {
+                let (mut year, mut month, mut day) = (None, None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        TOML_DATETIME_KEY => {
+                            let text: String = map.next_value()?;
+                            return parse_iso_date(&text).ok_or_else(|| {
+                                de::Error::custom(format!(
+                                    "`{text}` is a time, not a date; write the date alone, e.g. 2020-11-05"
+                                ))
+                            });
+                        }
+                        "year" => year = Some(map.next_value()?),
+                        "month" => month = Some(map.next_value()?),
+                        "day" => day = Some(map.next_value()?),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["year", "month", "day"]));
+                        }
+                    }
+                }
+                let year = year.ok_or_else(|| de::Error::missing_field("year"))?;
+                Ok(RawDate { year, month, day })
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+/// `YYYY-MM-DD` alone, without a time. Whether the day exists is checked
+/// later, with the other rules.
+fn parse_iso_date(text: &str) -> Option<RawDate> {
+    let mut parts = text.trim().split('-');
+    let year = parts.next()?;
+    let month = parts.next()?;
+    let day = parts.next()?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    Some(RawDate {
+        year: year.parse().ok()?,
+        month: Some(month.parse().ok()?),
+        day: Some(day.parse().ok()?),
+    })
+}

@@ -1,0 +1,147 @@
+//! Turns the `toml` crate's errors into messages that say which field is
+//! wrong and what to write instead.
+
+use super::source::{FieldPath, Seg, SourceFile};
+use crate::error::Diagnostic;
+
+pub fn diagnose(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim();
+    let offset = error.span().map(|s| s.start);
+    let position = offset.map(|o| file.position(o));
+    let path = offset.map(|o| file.path_at(o)).unwrap_or_default();
+    let diag = Diagnostic::new(file.name, "").at(position);
+
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return unknown_field(diag, &path, rest);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let field = field_under(&path, name);
+        let table = if path.0.is_empty() {
+            "at the top of the file".to_owned()
+        } else {
+            format!("under [{path}]")
+        };
+        return Diagnostic {
+            message: format!("the required field `{name}` is missing"),
+            ..diag
+        }
+        .field(field.to_string())
+        .hint(format!("add `{name} = …` {table}; see docs/schema.md"));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return Diagnostic {
+            message: format!(
+                "wrong type: found {found}, expected {}",
+                friendly_type(expected)
+            ),
+            ..diag
+        }
+        .field(path.to_string())
+        .hint(type_hint(expected));
+    }
+    if path.0.is_empty() || !is_serde_message(message) {
+        return Diagnostic {
+            message: format!("TOML syntax error: {}", first_line(message)),
+            ..diag
+        }
+        .hint(syntax_hint(message));
+    }
+    Diagnostic {
+        message: first_line(message).to_owned(),
+        ..diag
+    }
+    .field(path.to_string())
+}
+
+fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str) -> Diagnostic {
+    let name = rest.split('`').next().unwrap_or_default();
+    let expected: Vec<&str> = rest
+        .split_once("expected ")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let nearest = expected
+        .iter()
+        .map(|&e| (strsim::jaro_winkler(name, e), e))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, e)| e);
+    let misplaced = path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name);
+    let hint = match nearest {
+        _ if misplaced => format!(
+            "`{name}` belongs at the top level, but here it falls inside the table above it: move it above the first [table] header"
+        ),
+        Some(e) => format!("did you mean `{e}`?"),
+        None if expected.is_empty() => "remove it; nothing can be written here".to_owned(),
+        None => format!("the fields allowed here are: {}", expected.join(", ")),
+    };
+    let field = if matches!(path.0.last(), Some(Seg::Key(k)) if k == name) {
+        path.clone()
+    } else {
+        field_under(path, name)
+    };
+    Diagnostic {
+        message: format!("unknown field `{name}`"),
+        ..diag
+    }
+    .field(field.to_string())
+    .hint(hint)
+}
+
+fn field_under(path: &FieldPath, name: &str) -> FieldPath {
+    path.key(name)
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message)
+}
+
+/// Messages that serde writes for a value of the right syntax but the wrong
+/// shape, as opposed to the TOML parser's own.
+fn is_serde_message(message: &str) -> bool {
+    [
+        "invalid value",
+        "invalid length",
+        "is not a date",
+        "is a time",
+        "overflowed",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+fn friendly_type(expected: &str) -> &str {
+    match expected {
+        "a string" => "text in quotes",
+        "i64" | "u32" | "an integer" => "a whole number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [ ]",
+        "a map" => "a table",
+        other => other,
+    }
+}
+
+fn type_hint(expected: &str) -> &'static str {
+    match expected {
+        "a string" => "put the text between double quotes, e.g. \"Đơn Dương\"",
+        "i64" | "u32" | "an integer" => "write the number without quotes, e.g. 15",
+        "a boolean" => "write true or false, without quotes",
+        "a sequence" => "write a list between [ ], e.g. [\"…\", \"…\"]",
+        _ => "see docs/schema.md for what this field takes",
+    }
+}
+
+fn syntax_hint(message: &str) -> &'static str {
+    if message.contains("day between") || message.contains("month between") {
+        "that date does not exist; check the day and the month"
+    } else if message.contains("duplicate key") {
+        "each field may be written only once in a table"
+    } else if message.contains("invalid string") || message.contains("unterminated") {
+        "text must be closed with the same quote it opens with; use \"\"\" … \"\"\" for text over several lines"
+    } else {
+        "check the line for a missing quote, `=` or bracket"
+    }
+}

@@ -1,0 +1,499 @@
+//! The rules beyond types: required text is not empty, dates exist,
+//! footnotes are defined, authorities are known. Every problem found is
+//! reported, not only the first.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::raw::{RawDate, RawDocument, RawItem, RawPart};
+use super::source::{FieldPath, SourceFile};
+use super::{Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, Signature, Text};
+use crate::conventions::{Authority, DocumentKind, IssueDate};
+use crate::error::{Diagnostic, Error, Result};
+use crate::markup;
+
+pub const SCHEMA_VERSION: i64 = 1;
+
+struct Checker<'a> {
+    file: &'a SourceFile<'a>,
+    problems: Vec<Diagnostic>,
+    /// Footnote references met, with the field they stand in.
+    footnote_refs: Vec<(String, FieldPath)>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &FieldPath, message: impl Into<String>, hint: impl Into<String>) {
+        self.problems.push(
+            Diagnostic::new(self.file.name, message)
+                .at(self.file.locate(path))
+                .field(path.to_string())
+                .hint(hint),
+        );
+    }
+
+    fn required(&mut self, path: &FieldPath, text: &str) -> String {
+        let text = text.trim();
+        if text.is_empty() {
+            self.report(
+                path,
+                "this field must not be empty",
+                "write the text between the quotes",
+            );
+        }
+        text.to_owned()
+    }
+
+    /// Parses inline markup and remembers the footnotes it refers to.
+    fn text(&mut self, path: &FieldPath, text: &str) -> Text {
+        let runs = markup::parse(text.trim());
+        for id in markup::footnote_refs(&runs) {
+            self.footnote_refs.push((id.to_owned(), path.clone()));
+        }
+        runs
+    }
+
+    /// Each entry of a list of texts may hold several paragraphs, separated
+    /// by an empty line.
+    fn paragraphs(&mut self, path: &FieldPath, texts: &[String]) -> Vec<Text> {
+        let mut out = Vec::new();
+        for (i, entry) in texts.iter().enumerate() {
+            let p = if texts.len() == 1 {
+                path.clone()
+            } else {
+                path.index(i)
+            };
+            for para in split_paragraphs(entry) {
+                out.push(self.text(&p, para));
+            }
+        }
+        out
+    }
+
+    fn part(&mut self, role: PartRole, name: &str, raw: Option<RawPart>) -> Option<Part> {
+        let raw = raw?;
+        let path = FieldPath::default().key(name);
+        let lead = raw.lead.as_deref().map(|l| self.text(&path.key("lead"), l));
+        let items = self.items(&path.key("items"), &raw.items, 1);
+        Some(Part {
+            role,
+            lead,
+            numbered: raw.numbered,
+            items,
+        })
+    }
+
+    fn items(&mut self, path: &FieldPath, raw: &[RawItem], depth: usize) -> Vec<Item> {
+        if depth > MAX_ITEM_DEPTH && !raw.is_empty() {
+            self.report(
+                path,
+                format!("items nest too deeply: at most {MAX_ITEM_DEPTH} levels (1., a), -) are supported"),
+                "move these items up one level, or write them as paragraphs of their parent",
+            );
+            return Vec::new();
+        }
+        raw.iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let p = path.index(i);
+                match item {
+                    RawItem::Text(t) => {
+                        self.required(&p, t);
+                        Item {
+                            title: None,
+                            paragraphs: self.paragraphs(&p, std::slice::from_ref(t)),
+                            items: Vec::new(),
+                        }
+                    }
+                    RawItem::Table(t) => {
+                        let title = t.title.as_deref().map(|s| self.text(&p.key("title"), s));
+                        if title.is_none() && t.text.0.is_empty() && t.items.is_empty() {
+                            self.report(
+                                &p,
+                                "this item is empty",
+                                "give it a `title`, a `text` or `items`",
+                            );
+                        }
+                        Item {
+                            title,
+                            paragraphs: self.paragraphs(&p.key("text"), &t.text.0),
+                            items: self.items(&p.key("items"), &t.items, depth + 1),
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+
+    fn date(&mut self, raw: RawDate) -> IssueDate {
+        let path = FieldPath::default().key("date");
+        let fallback = IssueDate {
+            year: 2000,
+            month: None,
+            day: None,
+        };
+        let Ok(year) = i32::try_from(raw.year) else {
+            self.report(
+                &path,
+                format!("the year {} is out of range", raw.year),
+                "write a four-digit year",
+            );
+            return fallback;
+        };
+        if !(1945..=9999).contains(&year) {
+            self.report(
+                &path,
+                format!("the year {year} is out of range"),
+                "write a four-digit year from 1945 on",
+            );
+            return fallback;
+        }
+        let month = match raw.month {
+            None => None,
+            Some(m @ 1..=12) => Some(m as u32),
+            Some(m) => {
+                self.report(
+                    &path,
+                    format!("there is no month {m}"),
+                    "months run from 1 to 12",
+                );
+                return fallback;
+            }
+        };
+        let day = match (raw.day, month) {
+            (None, _) => None,
+            (Some(_), None) => {
+                self.report(
+                    &path,
+                    "a day is given without a month",
+                    "give the month too, or leave the day out",
+                );
+                return fallback;
+            }
+            (Some(d), Some(m)) => {
+                let exists = u32::try_from(d)
+                    .ok()
+                    .and_then(|d| NaiveDate::from_ymd_opt(year, m, d));
+                match exists {
+                    Some(date) => Some(date.day()),
+                    None => {
+                        self.report(
+                            &path,
+                            format!(
+                                "there is no day {d} in tháng {m} năm {year}: that month has {} days",
+                                days_in_month(year, m)
+                            ),
+                            "check the day and the month",
+                        );
+                        return fallback;
+                    }
+                }
+            }
+        };
+        IssueDate { year, month, day }
+    }
+
+    fn signature(&mut self, raw: super::raw::RawSignature, kind: DocumentKind) -> Signature {
+        let path = FieldPath::default().key("signature");
+        let mut authority = Vec::new();
+        for (i, line) in raw.authority.0.iter().enumerate() {
+            let p = if raw.authority.0.len() == 1 {
+                path.key("authority")
+            } else {
+                path.key("authority").index(i)
+            };
+            let line = line.trim();
+            let (abbr, body) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            match Authority::parse(abbr) {
+                Some(a) if a.spelling(kind.standard()).is_none() => self.report(
+                    &p,
+                    format!("`{abbr}` is not used in documents of this kind"),
+                    "use T/M, K/T, T/L or Q.",
+                ),
+                Some(a) if body.trim().is_empty() => self.report(
+                    &p,
+                    format!("`{abbr}` must be followed by the body or the title signed for"),
+                    format!("e.g. \"{} BAN THƯỜNG VỤ\"", a.spelling(kind.standard()).unwrap_or(abbr)),
+                ),
+                Some(a) => authority.push((a, body.trim().to_owned())),
+                None => self.report(
+                    &p,
+                    format!("`{abbr}` is not a signer's authority"),
+                    "start with T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) or Q. (quyền), then the body, e.g. \"T/M BAN THƯỜNG VỤ\"",
+                ),
+            }
+        }
+        Signature {
+            authority,
+            title: self.required(&path.key("title"), &raw.title),
+            name: self.required(&path.key("name"), &raw.name),
+        }
+    }
+
+    fn check_footnotes(&mut self, footnotes: &BTreeMap<String, Text>) {
+        let refs = std::mem::take(&mut self.footnote_refs);
+        for (id, path) in &refs {
+            if !footnotes.contains_key(id) {
+                self.report(
+                    path,
+                    format!("footnote [^{id}] is not defined"),
+                    format!("add it under [footnotes]: {} = \"…\"", toml_key(id)),
+                );
+            }
+        }
+        for (id, text) in footnotes {
+            if markup::footnote_refs(text).next().is_some() {
+                let path = FieldPath::default().key("footnotes").key(id);
+                self.report(
+                    &path,
+                    "a footnote cannot refer to another footnote",
+                    "remove the [^…] from this footnote",
+                );
+            }
+        }
+    }
+}
+
+pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
+    let mut c = Checker {
+        file,
+        problems: Vec::new(),
+        footnote_refs: Vec::new(),
+    };
+    let root = FieldPath::default();
+
+    if let Some(v) = raw.schema.filter(|&v| v != SCHEMA_VERSION) {
+        c.report(
+            &root.key("schema"),
+            format!("schema version {v} is not supported"),
+            format!("this vanban reads schema version {SCHEMA_VERSION}"),
+        );
+    }
+    let kind = DocumentKind::from_name(raw.kind.trim());
+    if kind.is_none() {
+        let names: Vec<&str> = DocumentKind::ALL.iter().map(|(n, _)| *n).collect();
+        c.report(
+            &root.key("kind"),
+            format!("unknown document kind `{}`", raw.kind),
+            format!("the kinds are: {}", names.join(", ")),
+        );
+    }
+    let kind = kind.unwrap_or(DocumentKind::PartyConclusion);
+
+    let issuer_path = root.key("issuer");
+    let issuer = Issuer {
+        superior: raw
+            .issuer
+            .superior
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+        name: c.required(&issuer_path.key("name"), &raw.issuer.name),
+        code: c.required(&issuer_path.key("code"), &raw.issuer.code),
+    };
+    if !issuer
+        .code
+        .chars()
+        .all(|ch| ch.is_alphanumeric() || ch == '-')
+    {
+        c.report(
+            &issuer_path.key("code"),
+            format!("`{}` is not an issuer code", issuer.code),
+            "write letters only, joined by - for joint issuers, e.g. \"HU\" or \"BTCTU-BDVTU\"",
+        );
+    }
+
+    let number = match raw.number {
+        None => None,
+        Some(n) => match u32::try_from(n) {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.report(
+                    &root.key("number"),
+                    format!("the document number must be a positive whole number, not {n}"),
+                    "leave `number` out to leave it blank for the records office",
+                );
+                None
+            }
+        },
+    };
+
+    let place = c.required(&root.key("place"), &raw.place);
+    let date = c.date(raw.date);
+
+    let summary_path = root.key("summary");
+    let summary: Vec<Text> = raw
+        .summary
+        .0
+        .iter()
+        .flat_map(|s| s.lines().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| c.text(&summary_path, &l))
+        .collect();
+    if summary.is_empty() {
+        c.report(
+            &summary_path,
+            "this field must not be empty",
+            "write what the conclusion is about, e.g. \"tại hội nghị giao ban tháng 11 năm 2020\"",
+        );
+    }
+
+    let opening = c.paragraphs(&root.key("opening"), &raw.opening.0);
+    let parts: Vec<Part> = [
+        (PartRole::Findings, "findings", raw.findings),
+        (PartRole::Limitations, "limitations", raw.limitations),
+        (PartRole::Directives, "directives", raw.directives),
+    ]
+    .into_iter()
+    .filter_map(|(role, name, part)| c.part(role, name, part))
+    .collect();
+    let closing = c.paragraphs(&root.key("closing"), &raw.closing.0);
+
+    let mut footnotes = BTreeMap::new();
+    for (id, text) in &raw.footnotes {
+        let path = root.key("footnotes").key(id);
+        if !id.chars().all(markup::is_footnote_id_char) {
+            c.report(
+                &path,
+                format!("`{id}` cannot name a footnote"),
+                "use letters, digits, - and _ only, e.g. 1 or ghi-chu",
+            );
+        }
+        c.required(&path, text);
+        let runs = markup::parse(text.trim());
+        footnotes.insert(id.clone(), runs);
+    }
+    let signature = c.signature(raw.signature, kind);
+
+    let rec_path = root.key("recipients");
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    for (i, item) in raw.recipients.items.iter().enumerate() {
+        let p = rec_path.key("items").index(i);
+        let cleaned = clean_recipient(item);
+        if cleaned.is_empty() {
+            c.report(&p, "this recipient is empty", "remove the empty entry");
+        } else if !seen.insert(cleaned.clone()) {
+            c.report(
+                &p,
+                format!("`{cleaned}` is listed twice"),
+                "remove one of them",
+            );
+        }
+        items.push(c.text(&p, &cleaned));
+    }
+    let archive = clean_archive(&raw.recipients.archive);
+    if archive.is_empty() {
+        c.report(
+            &rec_path.key("archive"),
+            "this field must not be empty",
+            "name where the copy is kept, e.g. \"VPHU\" or \"Văn phòng Huyện ủy\"",
+        );
+    }
+    c.check_footnotes(&footnotes);
+
+    if !c.problems.is_empty() {
+        return Err(Error::Input(c.problems));
+    }
+    Ok(Document {
+        kind,
+        issuer,
+        number,
+        place,
+        date,
+        summary,
+        opening,
+        parts,
+        closing,
+        footnotes,
+        signature,
+        recipients: Recipients { items, archive },
+    })
+}
+
+/// Splits a text on empty lines.
+fn split_paragraphs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut blank_run = false;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank && !blank_run {
+            out.push(&text[start..offset]);
+        }
+        if !blank && blank_run {
+            start = offset;
+        }
+        blank_run = blank;
+        offset += line.len();
+    }
+    if !blank_run {
+        out.push(&text[start..]);
+    }
+    out.into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A recipient as the user may have pasted it from a finished document:
+/// "- Văn phòng Tỉnh ủy," becomes "Văn phòng Tỉnh ủy"; the template adds the
+/// punctuation of its standard.
+fn clean_recipient(item: &str) -> String {
+    let item = item.trim();
+    let item = item.strip_prefix('-').unwrap_or(item).trim_start();
+    item.trim_end_matches([',', ';', '.']).trim_end().to_owned()
+}
+
+/// "Lưu VPHU." and "Lưu: VT, VPHU" both give "VPHU"; the template writes
+/// the "Lưu" of its standard.
+fn clean_archive(archive: &str) -> String {
+    let a = clean_recipient(archive);
+    let a = a
+        .strip_prefix("Lưu")
+        .map_or(a.as_str(), |rest| rest.trim_start_matches([':', ' ']));
+    let a = a.strip_prefix("VT,").map_or(a, str::trim_start);
+    a.trim().to_owned()
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
+}
+
+fn toml_key(id: &str) -> String {
+    if id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        id.to_owned()
+    } else {
+        format!("\"{id}\"")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_empty_lines() {
+        assert_eq!(
+            split_paragraphs("một\nhai\n\n  \nba\n"),
+            vec!["một\nhai", "ba"]
+        );
+        assert_eq!(split_paragraphs("một"), vec!["một"]);
+    }
+
+    #[test]
+    fn pasted_recipients_lose_their_punctuation() {
+        assert_eq!(clean_recipient("- Văn phòng Tỉnh ủy,"), "Văn phòng Tỉnh ủy");
+        assert_eq!(clean_archive("- Lưu VPHU."), "VPHU");
+        assert_eq!(clean_archive("Lưu: VT, VP."), "VP");
+        assert_eq!(clean_archive("Văn phòng Huyện ủy"), "Văn phòng Huyện ủy");
+    }
+}

@@ -1,0 +1,56 @@
+//! The pipeline from input bytes to a PDF: load, build the template data,
+//! compile, export.
+
+use typst::foundations::{Datetime, Smart};
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::data::TemplateData;
+use crate::engine::{Compiled, Engine};
+use crate::error::{Error, Result};
+use crate::model::{self, Document};
+
+/// Compiles a checked document with its built-in template.
+pub fn compile(engine: &Engine, doc: &Document) -> Result<Compiled> {
+    let data = TemplateData::new(doc, engine.families());
+    let json = serde_json::to_vec(&data).map_err(|e| Error::Template(vec![e.to_string()]))?;
+    engine.compile(doc.kind.template(), json, document_datetime(doc))
+}
+
+/// Exports a compiled document to PDF. The same document always gives the
+/// same bytes: the creation date is the document's own date.
+pub fn export_pdf(doc: &Document, compiled: &Compiled) -> Result<Vec<u8>> {
+    let options = PdfOptions {
+        creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: document_datetime(doc).map(Timestamp::new_utc),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&compiled.document, &options)
+        .map_err(|errors| Error::Template(errors.iter().map(|e| e.message.to_string()).collect()))
+}
+
+/// Reads, checks, compiles and exports one input. `name` is how messages
+/// refer to the input.
+pub fn render_pdf(engine: &Engine, name: &str, input: &[u8]) -> Result<Rendered> {
+    let doc = model::load(name, input)?;
+    let compiled = compile(engine, &doc)?;
+    let pdf = export_pdf(&doc, &compiled)?;
+    Ok(Rendered {
+        pdf,
+        warnings: compiled.warnings,
+        pages: compiled.document.pages().len(),
+    })
+}
+
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub warnings: Vec<String>,
+    pub pages: usize,
+}
+
+/// The document's date at midnight; a blank day or month counts as the 1st.
+fn document_datetime(doc: &Document) -> Option<Datetime> {
+    let d = doc.date;
+    let month = u8::try_from(d.month.unwrap_or(1)).ok()?;
+    let day = u8::try_from(d.day.unwrap_or(1)).ok()?;
+    Datetime::from_ymd_hms(d.year, month, day, 0, 0, 0)
+}

@@ -1,0 +1,199 @@
+//! Shared test helpers: render the examples, and read positions and sizes
+//! out of the compiled document's frames. Lengths are in millimetres.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::visualize::Geometry;
+use vanban::engine::Compiled;
+use vanban::model::{self, Document};
+use vanban::Engine;
+
+pub const REFERENCE: &str = "examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml";
+pub const NESTED: &str = "examples/ket-luan-long-ghep.toml";
+
+pub fn path(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+pub fn read(rel: &str) -> String {
+    std::fs::read_to_string(path(rel)).expect("example exists")
+}
+
+pub fn load(rel: &str) -> Document {
+    model::load(rel, read(rel).as_bytes()).expect("example is valid")
+}
+
+pub fn compile_doc(doc: &Document) -> Compiled {
+    let compiled = vanban::render::compile(&Engine::new(), doc).expect("compiles");
+    assert!(compiled.warnings.is_empty(), "warnings: {:?}", compiled.warnings);
+    compiled
+}
+
+pub fn compile_str(toml: &str) -> Compiled {
+    let doc = model::load("test.toml", toml.as_bytes()).expect("valid input");
+    compile_doc(&doc)
+}
+
+pub fn pt_to_mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+/// A run of text as laid out: its baseline's left end, in mm from the
+/// page's top-left corner.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size_pt: f64,
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// Top and bottom of the inked glyphs, in mm (y grows downwards).
+    pub ink_top: f64,
+    pub ink_bottom: f64,
+    pub family: String,
+}
+
+impl Run {
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+    pub fn centre(&self) -> f64 {
+        self.x + self.width / 2.0
+    }
+}
+
+/// A straight horizontal or vertical line.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub length: f64,
+}
+
+pub struct Layout {
+    pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
+    pub pages: Vec<(f64, f64)>,
+}
+
+impl Layout {
+    pub fn of(compiled: &Compiled) -> Self {
+        let mut layout = Layout {
+            runs: Vec::new(),
+            rules: Vec::new(),
+            pages: Vec::new(),
+        };
+        for (i, page) in compiled.document.pages().iter().enumerate() {
+            let size = page.frame.size();
+            layout
+                .pages
+                .push((pt_to_mm(size.x.to_pt()), pt_to_mm(size.y.to_pt())));
+            walk(&page.frame, Transform::identity(), i + 1, &mut layout);
+        }
+        layout
+    }
+
+    /// Runs on a page, in reading order (top to bottom, left to right).
+    pub fn page_runs(&self, page: usize) -> Vec<&Run> {
+        let mut runs: Vec<&Run> = self.runs.iter().filter(|r| r.page == page).collect();
+        runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        runs
+    }
+
+    /// The first run whose text contains `needle`.
+    pub fn find(&self, needle: &str) -> &Run {
+        self.runs
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .unwrap_or_else(|| panic!("no run contains {needle:?}"))
+    }
+
+    /// The runs that share a baseline with `run` on its page: one line.
+    pub fn line_of(&self, run: &Run) -> Vec<&Run> {
+        let mut line: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|r| r.page == run.page && (r.y - run.y).abs() < 0.1)
+            .collect();
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        line
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
+    for (pos, item) in frame.items() {
+        let at = |p: Point| p.transform(ts);
+        match item {
+            FrameItem::Group(group) => {
+                let inner = ts
+                    .pre_concat(Transform::translate(pos.x, pos.y))
+                    .pre_concat(group.transform);
+                walk(&group.frame, inner, page, out);
+            }
+            FrameItem::Text(text) => {
+                let origin = at(*pos);
+                let size = text.size.to_pt();
+                let face = text.font.ttf();
+                let upem = text.font.units_per_em();
+                let (mut top, mut bottom) = (0.0f64, 0.0f64);
+                for g in &text.glyphs {
+                    if let Some(bb) = face.glyph_bounding_box(ttf_parser::GlyphId(g.id)) {
+                        top = top.max(f64::from(bb.y_max) / upem);
+                        bottom = bottom.min(f64::from(bb.y_min) / upem);
+                    }
+                }
+                let info = text.font.font().info();
+                let y = pt_to_mm(origin.y.to_pt());
+                out.runs.push(Run {
+                    page,
+                    x: pt_to_mm(origin.x.to_pt()),
+                    y,
+                    width: pt_to_mm(text.width().to_pt()),
+                    size_pt: size,
+                    text: text.text.to_string(),
+                    bold: info.variant.weight.to_number() >= 600,
+                    italic: info.variant.style != typst::text::FontStyle::Normal,
+                    ink_top: y - pt_to_mm(top * size),
+                    ink_bottom: y - pt_to_mm(bottom * size),
+                    family: info.family.clone(),
+                });
+            }
+            FrameItem::Shape(shape, _) => {
+                if let Geometry::Line(end) = shape.geometry {
+                    let start = at(*pos);
+                    let stop = at(*pos + end);
+                    out.rules.push(Rule {
+                        page,
+                        x: pt_to_mm(start.x.to_pt().min(stop.x.to_pt())),
+                        y: pt_to_mm(start.y.to_pt()),
+                        length: pt_to_mm(
+                            (stop.x.to_pt() - start.x.to_pt())
+                                .hypot(stop.y.to_pt() - start.y.to_pt()),
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Text of a PDF, as a reader's copy and paste would give it.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text can be read")
+}
+
+/// Whitespace folded to single spaces, for comparing flowing text.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
