@@ -107,34 +107,33 @@ fn find_key<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<(Range<usize>, 
         .map(|(_, v)| (v.span(), v.get_ref()))
 }
 
-fn walk_table(table: &DeTable<'_>, offset: usize, path: &mut FieldPath) {
+/// Searches every key and value, not only those whose span covers the
+/// offset: a table opened by a `[header]` spans only its header line.
+fn walk_table(table: &DeTable<'_>, offset: usize, path: &mut FieldPath) -> bool {
     for (key, value) in table.iter() {
-        if covers(&key.span(), offset) {
-            path.0.push(Seg::Key(key.get_ref().to_string()));
-            return;
+        path.0.push(Seg::Key(key.get_ref().to_string()));
+        if covers(&key.span(), offset) || walk_value(value, offset, path) {
+            return true;
         }
-        if covers(&value.span(), offset) {
-            path.0.push(Seg::Key(key.get_ref().to_string()));
-            walk_value(value.get_ref(), offset, path);
-            return;
-        }
+        path.0.pop();
     }
+    false
 }
 
-fn walk_value(value: &DeValue<'_>, offset: usize, path: &mut FieldPath) {
-    match value {
-        DeValue::Table(t) => walk_table(t, offset, path),
+fn walk_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut FieldPath) -> bool {
+    match value.get_ref() {
+        DeValue::Table(t) => walk_table(t, offset, path) || covers(&value.span(), offset),
         DeValue::Array(a) => {
-            if let Some((i, item)) = a
-                .iter()
-                .enumerate()
-                .find(|(_, v)| covers(&v.span(), offset))
-            {
+            for (i, item) in a.iter().enumerate() {
                 path.0.push(Seg::Index(i));
-                walk_value(item.get_ref(), offset, path);
+                if walk_value(item, offset, path) {
+                    return true;
+                }
+                path.0.pop();
             }
+            covers(&value.span(), offset)
         }
-        _ => {}
+        _ => covers(&value.span(), offset),
     }
 }
 

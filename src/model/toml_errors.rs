@@ -44,10 +44,24 @@ pub fn diagnose(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnostic {
         .hint(type_hint(expected));
     }
     if path.0.is_empty() || !is_serde_message(message) {
+        let field = offset
+            .map(|o| field_on_line(file.text, o))
+            .unwrap_or_default();
+        if message.contains("day between") || message.contains("month between") {
+            let written = offset.map(|o| token_at(file.text, o)).unwrap_or_default();
+            let expected = message.split("expected ").nth(1).unwrap_or(message);
+            return Diagnostic {
+                message: format!("the date {written} does not exist: expected {expected}"),
+                ..diag
+            }
+            .field(field)
+            .hint("check the day and the month");
+        }
         return Diagnostic {
             message: format!("TOML syntax error: {}", first_line(message)),
             ..diag
         }
+        .field(field)
         .hint(syntax_hint(message));
     }
     Diagnostic {
@@ -89,6 +103,47 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str) -> Diagnostic {
     }
     .field(field.to_string())
     .hint(hint)
+}
+
+/// The field a line defines, for errors in text the TOML parser could not
+/// read: the key before `=` on the offset's line, under the nearest
+/// `[table]` header above it.
+fn field_on_line(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or_default();
+    let is_key = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    let Some(key) = line
+        .split_once('=')
+        .map(|(k, _)| k.trim())
+        .filter(|k| is_key(k))
+    else {
+        return String::new();
+    };
+    let table = before[..line_start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        let name = l.strip_prefix('[')?.trim_start_matches('[');
+        let name = name.split(']').next()?.trim();
+        is_key(name).then(|| name.to_owned())
+    });
+    match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_owned(),
+    }
+}
+
+/// The value written at `offset`, up to the next space, comma or bracket.
+fn token_at(text: &str, offset: usize) -> String {
+    text.get(offset..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '#'))
+        .collect()
 }
 
 fn field_under(path: &FieldPath, name: &str) -> FieldPath {
@@ -135,11 +190,9 @@ fn type_hint(expected: &str) -> &'static str {
 }
 
 fn syntax_hint(message: &str) -> &'static str {
-    if message.contains("day between") || message.contains("month between") {
-        "that date does not exist; check the day and the month"
-    } else if message.contains("duplicate key") {
+    if message.contains("duplicate key") {
         "each field may be written only once in a table"
-    } else if message.contains("invalid string") || message.contains("unterminated") {
+    } else if message.contains("string") || message.contains("unterminated") {
         "text must be closed with the same quote it opens with; use \"\"\" … \"\"\" for text over several lines"
     } else {
         "check the line for a missing quote, `=` or bracket"

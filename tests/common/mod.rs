@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::visualize::Geometry;
+use vanban::Engine;
 use vanban::engine::Compiled;
 use vanban::model::{self, Document};
-use vanban::Engine;
 
 pub const REFERENCE: &str = "examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml";
 pub const NESTED: &str = "examples/ket-luan-long-ghep.toml";
@@ -27,7 +27,11 @@ pub fn load(rel: &str) -> Document {
 
 pub fn compile_doc(doc: &Document) -> Compiled {
     let compiled = vanban::render::compile(&Engine::new(), doc).expect("compiles");
-    assert!(compiled.warnings.is_empty(), "warnings: {:?}", compiled.warnings);
+    assert!(
+        compiled.warnings.is_empty(),
+        "warnings: {:?}",
+        compiled.warnings
+    );
     compiled
 }
 
@@ -152,13 +156,23 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
                         bottom = bottom.min(f64::from(bb.y_min) / upem);
                     }
                 }
+                // Trailing spaces carry no ink; leave them out of the width.
+                let inked = text
+                    .glyphs
+                    .iter()
+                    .rposition(|g| !text.text[g.range()].trim().is_empty())
+                    .map_or(0, |i| i + 1);
+                let width: f64 = text.glyphs[..inked]
+                    .iter()
+                    .map(|g| g.x_advance.at(text.size).to_pt())
+                    .sum();
                 let info = text.font.font().info();
                 let y = pt_to_mm(origin.y.to_pt());
                 out.runs.push(Run {
                     page,
                     x: pt_to_mm(origin.x.to_pt()),
                     y,
-                    width: pt_to_mm(text.width().to_pt()),
+                    width: pt_to_mm(width),
                     size_pt: size,
                     text: text.text.to_string(),
                     bold: info.variant.weight.to_number() >= 600,
