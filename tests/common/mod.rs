@@ -211,3 +211,26 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 pub fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The text of a compiled document in the order of its frames, runs joined
+/// by spaces: a column's lines stay together, unlike in a PDF extraction
+/// that reads across side-by-side columns.
+pub fn frame_text(compiled: &Compiled) -> String {
+    fn walk(frame: &Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, out),
+                FrameItem::Text(t) => {
+                    out.push_str(&t.text);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in compiled.document.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
