@@ -116,6 +116,12 @@ fn party_title_is_top_right_with_a_rule_as_wide_as_itself() {
     assert!(date.italic && !date.bold);
     assert_eq!(date.size_pt, 14.0);
     assert!(date.y > rule.y, "the date comes under the rule");
+    let star = layout
+        .runs
+        .iter()
+        .find(|r| r.text == "*")
+        .expect("the star");
+    close(date.y, star.y, "the date level with the star");
     close(
         date.centre(),
         title.centre(),

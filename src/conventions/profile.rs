@@ -32,6 +32,8 @@ pub struct StyleProfile {
     pub place_date_pt: f64,
     /// Baseline-to-baseline distance of the header lines.
     pub header_pitch_pt: f64,
+    /// Distance from the national or Party title's baseline down to its rule.
+    pub title_rule_offset_pt: f64,
     /// Stroke of every rule in the document.
     pub rule_stroke_pt: f64,
 
@@ -87,6 +89,7 @@ impl StyleProfile {
         number_pt: 14.0,            // [P*]
         place_date_pt: 14.0,        // [P*]
         header_pitch_pt: 17.0,      // single spacing of 14 pt text [U]
+        title_rule_offset_pt: 6.0,  // clears the dot under "Ệ" [U]
         rule_stroke_pt: 0.5,        // [U]
         doc_title_pt: 16.0,         // 15-16 [P*]
         summary_pt: 14.0,           // 14-15 [P*]
