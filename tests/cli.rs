@@ -17,6 +17,22 @@ fn vanban(args: &[&str], dir: &Path) -> Output {
         .expect("vanban runs")
 }
 
+/// `vanban render - -o -` with `input` on standard input.
+fn vanban_piped(input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", "-", "-o", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vanban runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write");
+    drop(stdin);
+    child.wait_with_output().expect("finishes")
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim_end().to_owned()
 }
@@ -61,19 +77,7 @@ fn renders_beside_the_input_by_default() {
 
 #[test]
 fn reads_standard_input_and_writes_standard_output() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", "-", "-o", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("vanban runs");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(read(NESTED).as_bytes()).expect("write");
-    }
-    let out = child.wait_with_output().expect("finishes");
+    let out = vanban_piped(read(NESTED).as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     let text = fold(&pdf_text(&out.stdout));
     assert!(text.contains("T/L BAN THƯỜNG VỤ"), "{text}");
@@ -82,21 +86,7 @@ fn reads_standard_input_and_writes_standard_output() {
 
 #[test]
 fn errors_from_standard_input_name_it() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", "-", "-o", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("vanban runs");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(b"kind = \"ket-luan\"\nplace = 5\n")
-            .expect("write");
-    }
-    let out = child.wait_with_output().expect("finishes");
+    let out = vanban_piped(b"kind = \"ket-luan\"\nplace = 5\n");
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "no PDF on standard output");
     assert_eq!(

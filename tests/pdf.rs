@@ -187,3 +187,18 @@ fn every_vietnamese_letter_has_a_glyph_in_every_style() {
         "every letter comes back from the PDF"
     );
 }
+
+#[test]
+fn decomposed_input_prints_composed() {
+    let nfc = read(REFERENCE);
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd, "the example has letters that decompose");
+    let a = render_pdf(&Engine::new(), "nfd.toml", nfd.as_bytes()).expect("renders");
+    let b = render_pdf(&Engine::new(), "nfc.toml", nfc.as_bytes()).expect("renders");
+    assert!(
+        a.pdf == b.pdf,
+        "decomposed and composed input give the same PDF"
+    );
+    let text = pdf_text(&a.pdf);
+    assert!(text.contains("HUYỆN ỦY ĐƠN DƯƠNG"));
+}
