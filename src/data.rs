@@ -1,20 +1,23 @@
 //! The data a template receives, as JSON in the virtual file `/data.json`.
 //! Every piece of user text arrives as a string inside this data, never as
-//! Typst code. The contract is documented in docs/schema.md.
+//! Typst code. The contract is documented in docs/templates.md.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use crate::conventions::{self as vn, Standard, StyleProfile};
-use crate::markup::Inline;
-use crate::model::{Document, Item, PartRole, Text};
+use crate::conventions::{self as vn, Standard, StyleProfile, roman};
+use crate::markup::{self, Inline};
+use crate::model::{Document, Item, PartRole, SectionMark, Text};
+
+/// The version of this contract; templates may check it.
+pub const CONTRACT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct TemplateData {
-    /// The data contract's version; a template may check it.
     pub version: u32,
+    /// The document kind's name, e.g. "ket-luan".
     pub kind: &'static str,
     pub standard: Standard,
     pub style: StyleProfile,
@@ -22,8 +25,11 @@ pub struct TemplateData {
     pub fonts: Vec<String>,
     pub meta: Meta,
     pub header: Header,
+    /// The type name: "KẾT LUẬN", "THÔNG BÁO".
     pub title: &'static str,
     pub summary: Vec<Vec<Run>>,
+    /// "Kính gửi" addressees, each with its punctuation.
+    pub to: Vec<Vec<Run>>,
     pub opening: Vec<Vec<Run>>,
     pub parts: Vec<PartData>,
     pub closing: Vec<Vec<Run>>,
@@ -48,8 +54,10 @@ pub struct Header {
     /// broke it into); each may still wrap.
     pub superior: Vec<String>,
     pub issuer: Vec<String>,
-    /// "ĐẢNG CỘNG SẢN VIỆT NAM".
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM" or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
     pub national: &'static str,
+    /// "Độc lập - Tự do - Hạnh phúc" for the State.
+    pub motto: Option<&'static str>,
     pub number: String,
     pub place_date: String,
     /// The mark under the summary: "-----" for the Party.
@@ -74,7 +82,10 @@ pub enum Run {
 
 #[derive(Debug, Serialize)]
 pub struct PartData {
+    /// "findings", "limitations" or "directives".
     pub role: &'static str,
+    /// The numbered section heading, in capitals: "I. ĐÁNH GIÁ CHUNG".
+    pub heading: Option<String>,
     pub lead: Option<Vec<Run>>,
     pub items: Vec<ItemData>,
 }
@@ -101,14 +112,18 @@ pub struct RecipientsData {
     pub label: &'static str,
     /// Each line with its punctuation, the archive line last.
     pub items: Vec<Vec<Run>>,
+    /// The drafter's code and copy count (ô 12), e.g. "PL.(300)".
+    pub drafter: Option<String>,
 }
 
 impl TemplateData {
     pub fn new(doc: &Document, fonts: Vec<String>) -> Self {
-        let standard = doc.kind.standard();
+        let standard = doc.standard;
         let mut runs = RunBuilder::default();
         let summary = doc.summary.iter().map(|t| runs.convert(t)).collect();
+        let to = addressees(&doc.to, standard, &mut runs);
         let opening = doc.opening.iter().map(|t| runs.convert(t)).collect();
+        let mut section = 0;
         let parts = doc
             .parts
             .iter()
@@ -118,35 +133,26 @@ impl TemplateData {
                     PartRole::Limitations => "limitations",
                     PartRole::Directives => "directives",
                 },
+                heading: p.heading.as_deref().map(|h| {
+                    section += 1;
+                    let mark = match doc.section_mark {
+                        SectionMark::Dot => ".",
+                        SectionMark::Hyphen => "-",
+                    };
+                    format!("{}{mark} {}", roman(section), vn::upper(h))
+                }),
                 lead: p.lead.as_ref().map(|l| runs.convert(l)),
-                items: items(&p.items, p.numbered, 0, &mut runs),
+                items: items(&p.items, &p.labels, &[], &mut runs),
             })
             .collect();
         let closing = doc.closing.iter().map(|t| runs.convert(t)).collect();
-
-        let separator = vn::recipient_separator(standard);
-        let mut recipients: Vec<Vec<Run>> = doc
-            .recipients
-            .items
-            .iter()
-            .map(|t| {
-                let mut line = vec![plain("- ")];
-                line.extend(runs.convert(t));
-                line.push(plain(separator));
-                line
-            })
-            .collect();
-        recipients.push(vec![plain(&format!(
-            "- {}",
-            vn::archive_line(standard, &doc.recipients.archive)
-        ))]);
+        let recipients = recipients(doc, &mut runs);
 
         let footnotes = doc
             .footnotes
             .iter()
             .map(|(id, t)| (id.clone(), RunBuilder::default().convert(t)))
             .collect();
-
         let authority = doc
             .signature
             .authority
@@ -159,25 +165,21 @@ impl TemplateData {
                 )
             })
             .collect();
-
-        let summary_text: Vec<String> = doc
-            .summary
-            .iter()
-            .map(|t| crate::markup::plain_text(t))
-            .collect();
+        let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
         let date = doc.date;
-        TemplateData {
-            version: 1,
+
+        let mut data = TemplateData {
+            version: CONTRACT_VERSION,
             kind: doc.kind.name(),
             standard,
-            style: StyleProfile::for_standard(standard),
+            style: doc.profile.clone(),
             fonts,
             meta: Meta {
                 title: format!("{} {}", doc.kind.title(), summary_text.join(" ")),
                 author: doc.issuer.name.clone(),
                 keywords: vec![doc.kind.title().to_owned()],
                 date: [
-                    date.year.max(0) as u32,
+                    u32::try_from(date.year).unwrap_or(2000),
                     date.month.unwrap_or(1),
                     date.day.unwrap_or(1),
                 ],
@@ -191,6 +193,7 @@ impl TemplateData {
                     .unwrap_or_default(),
                 issuer: name_lines(&doc.issuer.name),
                 national: vn::national_title(standard),
+                motto: vn::motto(standard),
                 number: vn::format_number(
                     standard,
                     doc.number,
@@ -202,6 +205,7 @@ impl TemplateData {
             },
             title: doc.kind.title(),
             summary,
+            to,
             opening,
             parts,
             closing,
@@ -211,33 +215,116 @@ impl TemplateData {
                 title: vn::upper(&doc.signature.title),
                 name: doc.signature.name.clone(),
             },
-            recipients: RecipientsData {
-                label: vn::recipients_label(standard),
-                items: recipients,
-            },
+            recipients,
+        };
+        if let (Some(mark), Some(last)) = (vn::body_end_mark(standard), data.last_paragraph()) {
+            // "… thực hiện." ends "… thực hiện./.", not with a second stop.
+            let ends_with_stop =
+                matches!(last.last(), Some(Run::Text { text, .. }) if text.ends_with('.'));
+            last.push(plain(if ends_with_stop { &mark[1..] } else { mark }));
         }
+        data
+    }
+
+    /// The body's last paragraph, where the State's "./." goes.
+    fn last_paragraph(&mut self) -> Option<&mut Vec<Run>> {
+        fn last_of(items: &mut [ItemData]) -> Option<&mut Vec<Run>> {
+            let item = items.last_mut()?;
+            if !item.items.is_empty() {
+                return last_of(&mut item.items);
+            }
+            item.paragraphs.last_mut().or(item.title.as_mut())
+        }
+        if !self.closing.is_empty() {
+            return self.closing.last_mut();
+        }
+        if let Some(part) = self.parts.last_mut() {
+            return if part.items.is_empty() {
+                part.lead.as_mut()
+            } else {
+                last_of(&mut part.items)
+            };
+        }
+        self.opening.last_mut()
     }
 }
 
-fn items(list: &[Item], numbered: bool, depth: usize, runs: &mut RunBuilder) -> Vec<ItemData> {
+fn items(
+    list: &[Item],
+    labels: &[vn::LabelStyle],
+    parent: &[usize],
+    runs: &mut RunBuilder,
+) -> Vec<ItemData> {
     list.iter()
         .enumerate()
         .map(|(i, item)| {
-            // An unnumbered part keeps its top level as plain paragraphs and
-            // marks deeper levels with dashes.
-            let label = match (numbered, depth) {
-                (false, 0) => None,
-                (false, _) => Some("-".to_owned()),
-                (true, d) => Some(vn::item_label(d, i)),
-            };
+            let mut path = parent.to_vec();
+            path.push(i);
+            let style = labels
+                .get(parent.len())
+                .copied()
+                .unwrap_or(vn::LabelStyle::Dash);
             ItemData {
-                label,
+                label: style.label(&path),
                 title: item.title.as_ref().map(|t| runs.convert(t)),
                 paragraphs: item.paragraphs.iter().map(|p| runs.convert(p)).collect(),
-                items: items(&item.items, numbered, depth + 1, runs),
+                items: items(&item.items, labels, &path, runs),
             }
         })
         .collect()
+}
+
+/// "Kính gửi:" addressees: one stands alone; several each get a dash and
+/// the standard's separator, the last a full stop.
+fn addressees(to: &[Text], standard: Standard, runs: &mut RunBuilder) -> Vec<Vec<Run>> {
+    if to.len() == 1 {
+        return vec![runs.convert(&to[0])];
+    }
+    let separator = vn::recipient_separator(standard);
+    to.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut line = vec![plain("- ")];
+            line.extend(runs.convert(t));
+            line.push(plain(if i + 1 == to.len() { "." } else { separator }));
+            line
+        })
+        .collect()
+}
+
+fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
+    let standard = doc.standard;
+    let separator = vn::recipient_separator(standard);
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    // A document with "Kính gửi" sends its copies "as above" first.
+    let as_addressed = vn::as_addressed(standard);
+    let already = doc.recipients.items.first().is_some_and(|t| {
+        markup::plain_text(t)
+            .trim()
+            .eq_ignore_ascii_case(as_addressed.trim_end_matches(separator))
+    });
+    if !doc.to.is_empty() && !already {
+        lines.push(vec![plain(&format!("- {as_addressed}"))]);
+    }
+    for t in &doc.recipients.items {
+        let mut line = vec![plain("- ")];
+        line.extend(runs.convert(t));
+        line.push(plain(separator));
+        lines.push(line);
+    }
+    lines.push(vec![plain(&format!(
+        "- {}",
+        vn::archive_line(standard, &doc.recipients.archive)
+    ))]);
+    RecipientsData {
+        label: vn::recipients_label(standard),
+        items: lines,
+        drafter: doc
+            .recipients
+            .drafter
+            .as_ref()
+            .map(|(code, copies)| vn::drafter_line(standard, &vn::upper(code), *copies)),
+    }
 }
 
 /// A body's name in capitals, split where the user broke the line.

@@ -2,10 +2,12 @@
 //! data as a virtual file, a fixed clock, and no access to anything else.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::package::{PackageSpec, PackageVersion};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -14,15 +16,25 @@ use typst_layout::PagedDocument;
 
 use crate::error::{Error, Result};
 
-/// The built-in templates, by their path inside the virtual project.
+/// The built-in templates and components, by their path inside the
+/// package `@vanban/vanban:1.0.0`, which user templates import.
 const TEMPLATES: &[(&str, &str)] = &[
+    ("/lib.typ", include_str!("../templates/lib.typ")),
+    (
+        "/components.typ",
+        include_str!("../templates/components.typ"),
+    ),
+    ("/text.typ", include_str!("../templates/text.typ")),
     ("/ket-luan.typ", include_str!("../templates/ket-luan.typ")),
     (
-        "/lib/components.typ",
-        include_str!("../templates/lib/components.typ"),
+        "/thong-bao-ket-luan.typ",
+        include_str!("../templates/thong-bao-ket-luan.typ"),
     ),
-    ("/lib/text.typ", include_str!("../templates/lib/text.typ")),
+    ("/thong-bao.typ", include_str!("../templates/thong-bao.typ")),
 ];
+
+/// The package that holds the built-in templates and the data.
+pub const PACKAGE: &str = "@vanban/vanban:1.0.0";
 
 /// Liberation Serif 2.1.5, metrically compatible with Times New Roman.
 const EMBEDDED_FONTS: &[&[u8]] = &[
@@ -36,8 +48,18 @@ const EMBEDDED_FONTS: &[&[u8]] = &[
 /// New Roman; Liberation Serif has the same metrics.
 const PREFERRED_FAMILIES: &[&str] = &["Times New Roman", "Liberation Serif"];
 
-/// Where the document's data is served from.
+/// Where the document's data is served from, inside the package.
 pub const DATA_PATH: &str = "/data.json";
+
+/// Which template lays the document out.
+#[derive(Debug, Clone)]
+pub enum Template {
+    /// A built-in template, by its file name ("ket-luan.typ").
+    BuiltIn(&'static str),
+    /// A user's template file. It may read files in its own folder (and
+    /// below), nothing else.
+    User(PathBuf),
+}
 
 /// Fonts and the standard library, loaded once and shared by every
 /// document an engine compiles.
@@ -81,7 +103,7 @@ impl Engine {
         let templates = TEMPLATES
             .iter()
             .map(|&(path, text)| {
-                let id = file_id(path);
+                let id = package_file(path);
                 (id, Source::new(id, text.to_owned()))
             })
             .collect();
@@ -102,19 +124,45 @@ impl Engine {
             .collect()
     }
 
-    /// Compiles a built-in template with `data` (JSON) as `/data.json`.
+    /// Compiles a template with `data` (JSON) served as the package's
+    /// `/data.json`.
     pub fn compile(
         &self,
-        template: &str,
+        template: &Template,
         data: Vec<u8>,
         today: Option<Datetime>,
     ) -> Result<Compiled> {
-        let main = file_id(&format!("/{template}"));
+        let (main, root) = match template {
+            Template::BuiltIn(name) => (package_file(&format!("/{name}")), None),
+            Template::User(path) => {
+                let io = |source| Error::Io {
+                    action: "read the template",
+                    path: path.clone(),
+                    source,
+                };
+                let full = std::fs::canonicalize(path).map_err(io)?;
+                let dir = full.parent().map(Path::to_owned);
+                let name = full.file_name().and_then(|n| n.to_str());
+                let vpath = name.and_then(|n| VirtualPath::new(format!("/{n}")).ok());
+                let (Some(dir), Some(vpath)) = (dir, vpath) else {
+                    return Err(Error::Usage(format!(
+                        "{} cannot be used as a template",
+                        path.display()
+                    )));
+                };
+                (
+                    RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                    Some(dir),
+                )
+            }
+        };
         let world = DocumentWorld {
             engine: self,
             main,
+            root,
             data: Bytes::new(data),
             today,
+            loaded: Mutex::new(HashMap::new()),
         };
         let result = typst::compile::<PagedDocument>(&world);
         let warnings = result
@@ -137,10 +185,22 @@ impl Default for Engine {
     }
 }
 
-fn file_id(path: &str) -> FileId {
+fn package_spec() -> PackageSpec {
+    PackageSpec {
+        namespace: "vanban".into(),
+        name: "vanban".into(),
+        version: PackageVersion {
+            major: 1,
+            minor: 0,
+            patch: 0,
+        },
+    }
+}
+
+fn package_file(path: &str) -> FileId {
     // The paths are ours and well formed; a bad one is a bug caught by the tests.
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| panic!("bad built-in path {path}"));
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
+    RootedPath::new(VirtualRoot::Package(package_spec()), vpath).intern()
 }
 
 fn load_font_dir(dir: &Path, out: &mut Vec<Font>) -> Result<()> {
@@ -177,12 +237,51 @@ fn load_font_dir(dir: &Path, out: &mut Vec<Font>) -> Result<()> {
 }
 
 /// One compilation's view of the world: the engine's fonts and templates,
-/// one data file, and a clock that always says the document's date.
+/// one data file, a user template's folder if there is one, and a clock
+/// that always says the document's date.
 struct DocumentWorld<'a> {
     engine: &'a Engine,
     main: FileId,
+    /// The folder of a user's template; the only place files are read from.
+    root: Option<PathBuf>,
     data: Bytes,
     today: Option<Datetime>,
+    /// Files read from `root`, so that each is read once per compilation.
+    loaded: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+}
+
+impl DocumentWorld<'_> {
+    fn is_package(id: FileId) -> bool {
+        matches!(id.root(), VirtualRoot::Package(spec) if *spec == package_spec())
+    }
+
+    /// A file of the user's template folder, refused if it lies outside it
+    /// (through a link, say).
+    fn read_user_file(&self, id: FileId) -> FileResult<Bytes> {
+        let Some(root) = &self.root else {
+            return Err(not_found(id));
+        };
+        if id.root() != &VirtualRoot::Project {
+            return Err(FileError::Other(Some(
+                "packages other than vanban's are not available".into(),
+            )));
+        }
+        let mut loaded = self.loaded.lock().map_err(|_| FileError::Other(None))?;
+        loaded
+            .entry(id)
+            .or_insert_with(|| {
+                let path = id.vpath().realize(root).map_err(FileError::Realize)?;
+                let real =
+                    std::fs::canonicalize(&path).map_err(|e| FileError::from_io(e, &path))?;
+                if !real.starts_with(root) {
+                    return Err(FileError::AccessDenied);
+                }
+                std::fs::read(&real)
+                    .map(Bytes::new)
+                    .map_err(|e| FileError::from_io(e, &path))
+            })
+            .clone()
+    }
 }
 
 impl World for DocumentWorld<'_> {
@@ -199,18 +298,27 @@ impl World for DocumentWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.engine
-            .templates
-            .get(&id)
-            .cloned()
-            .ok_or_else(|| not_found(id))
+        if Self::is_package(id) {
+            return self
+                .engine
+                .templates
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| not_found(id));
+        }
+        let bytes = self.read_user_file(id)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text.to_owned()))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id.root() == &VirtualRoot::Project && id.vpath().get_with_slash() == DATA_PATH {
-            return Ok(self.data.clone());
+        if Self::is_package(id) {
+            if id.vpath().get_with_slash() == DATA_PATH {
+                return Ok(self.data.clone());
+            }
+            return self.source(id).map(Bytes::from_string);
         }
-        self.source(id).map(Bytes::from_string)
+        self.read_user_file(id)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -240,12 +348,12 @@ fn describe(world: &DocumentWorld<'_>, d: &SourceDiagnostic) -> String {
             let range = world.range(d.span)?;
             let line = source.lines().byte_to_line(range.start)?;
             let column = source.lines().byte_to_column(range.start)?;
-            Some(format!(
-                "{}:{}:{}: ",
-                id.vpath().get_without_slash(),
-                line + 1,
-                column + 1
-            ))
+            let file = if DocumentWorld::is_package(id) {
+                format!("{PACKAGE}/{}", id.vpath().get_without_slash())
+            } else {
+                id.vpath().get_without_slash().to_string()
+            };
+            Some(format!("{file}:{}:{}: ", line + 1, column + 1))
         })
         .unwrap_or_default();
     let mut text = format!("{place}{severity}: {}", d.message);

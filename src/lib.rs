@@ -14,4 +14,4 @@ pub mod render;
 
 pub use engine::Engine;
 pub use error::{Diagnostic, Error, Result};
-pub use render::{Rendered, render_pdf};
+pub use render::{Rendered, render_pdf, render_pdf_with};

@@ -4,16 +4,32 @@
 use typst::foundations::{Datetime, Smart};
 use typst_pdf::{PdfOptions, Timestamp};
 
+use std::path::Path;
+
 use crate::data::TemplateData;
-use crate::engine::{Compiled, Engine};
+use crate::engine::{Compiled, Engine, Template};
 use crate::error::{Error, Result};
 use crate::model::{self, Document};
 
-/// Compiles a checked document with its built-in template.
+/// The template a document asks for: its own `template` if it names one,
+/// else the built-in template of its kind.
+pub fn template_of(doc: &Document) -> Template {
+    match &doc.template {
+        Some(path) => Template::User(path.clone()),
+        None => Template::BuiltIn(doc.kind.template()),
+    }
+}
+
+/// Compiles a checked document with the template it asks for.
 pub fn compile(engine: &Engine, doc: &Document) -> Result<Compiled> {
+    compile_with(engine, doc, &template_of(doc))
+}
+
+/// Compiles a checked document with a given template.
+pub fn compile_with(engine: &Engine, doc: &Document, template: &Template) -> Result<Compiled> {
     let data = TemplateData::new(doc, engine.families());
     let json = serde_json::to_vec(&data).map_err(|e| Error::Template(vec![e.to_string()]))?;
-    engine.compile(doc.kind.template(), json, document_datetime(doc))
+    engine.compile(template, json, document_datetime(doc))
 }
 
 /// Exports a compiled document to PDF. The same document always gives the
@@ -29,9 +45,27 @@ pub fn export_pdf(doc: &Document, compiled: &Compiled) -> Result<Vec<u8>> {
 }
 
 /// Reads, checks, compiles and exports one input. `name` is how messages
-/// refer to the input.
+/// refer to the input; a `template` named in the input is found relative to
+/// `base` (the input's folder).
 pub fn render_pdf(engine: &Engine, name: &str, input: &[u8]) -> Result<Rendered> {
-    let doc = model::load(name, input)?;
+    render_pdf_with(engine, name, input, None, None)
+}
+
+/// As `render_pdf`, with the folder that the input's own paths are
+/// relative to, and a template that overrides the input's choice.
+pub fn render_pdf_with(
+    engine: &Engine,
+    name: &str,
+    input: &[u8],
+    base: Option<&Path>,
+    template: Option<&Path>,
+) -> Result<Rendered> {
+    let mut doc = model::load(name, input)?;
+    if let Some(t) = template {
+        doc.template = Some(t.to_owned());
+    } else if let (Some(base), Some(t)) = (base, &doc.template) {
+        doc.template = Some(base.join(t));
+    }
     let compiled = compile(engine, &doc)?;
     let pdf = export_pdf(&doc, &compiled)?;
     Ok(Rendered {

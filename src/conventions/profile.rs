@@ -2,12 +2,15 @@
 //! place. Templates read these values and write no layout number of their own.
 //!
 //! Tags after each value say how sure the rule is (see the reference notes):
-//! [P] primary text, [S] secondary sources, [U] common practice, a default.
+//! [P] primary text, [P*] primary text quoted by a secondary source,
+//! [S] secondary sources, [U] common practice, a default.
 
 use serde::Serialize;
 
-/// The layout numbers of one standard. Lengths are in millimetres (`_mm`) or
-/// points (`_pt`); the template turns them into Typst lengths.
+use super::Standard;
+
+/// The layout of one standard. Lengths are in millimetres (`_mm`) or points
+/// (`_pt`); the template turns them into Typst lengths.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct StyleProfile {
@@ -24,21 +27,27 @@ pub struct StyleProfile {
     /// Width of the header's left column (issuing body, number); the right
     /// column (national or Party title, date) takes the rest.
     pub header_left_mm: f64,
-    /// Text size of the national or Party title ("ĐẢNG CỘNG SẢN VIỆT NAM").
+    /// The national or Party title ("ĐẢNG CỘNG SẢN VIỆT NAM").
     pub header_title_pt: f64,
+    /// The State's motto ("Độc lập - Tự do - Hạnh phúc").
+    pub motto_pt: f64,
     pub superior_pt: f64,
     pub issuer_pt: f64,
     pub number_pt: f64,
     pub place_date_pt: f64,
     /// Baseline-to-baseline distance of the header lines.
     pub header_pitch_pt: f64,
-    /// Distance from the national or Party title's baseline down to its rule.
+    /// Distance from a ruled line's baseline down to its rule.
     pub title_rule_offset_pt: f64,
+    /// The rule under the issuing body (State), as a share of that line.
+    pub issuer_rule_share: f64,
     /// Stroke of every rule in the document.
     pub rule_stroke_pt: f64,
 
     pub doc_title_pt: f64,
     pub summary_pt: f64,
+    /// The rule under the summary (State), as a share of its longest line.
+    pub summary_rule_share: f64,
     /// Space between the header block and the document title.
     pub title_gap_mm: f64,
     /// Space between the title block and the body.
@@ -50,6 +59,8 @@ pub struct StyleProfile {
     /// Extra space between paragraphs.
     pub paragraph_gap_pt: f64,
     pub first_line_indent_mm: f64,
+    /// "Kính gửi:" is italic in Party documents, upright in State ones.
+    pub addressee_label_italic: bool,
 
     pub footnote_pt: f64,
     pub footnote_pitch_pt: f64,
@@ -62,14 +73,21 @@ pub struct StyleProfile {
     pub closing_gap_mm: f64,
     pub signature_pt: f64,
     pub signature_pitch_pt: f64,
+    /// Whether the signer's title is bold (State) or not (Party).
+    pub signature_title_bold: bool,
     /// Room for the handwritten signature and the seal.
     pub signature_space_mm: f64,
     /// Width of the signature block at the right.
     pub signature_width_mm: f64,
 
     pub recipients_label_pt: f64,
+    pub recipients_label_bold: bool,
+    pub recipients_label_italic: bool,
+    pub recipients_label_underline: bool,
     pub recipients_pt: f64,
     pub recipients_pitch_pt: f64,
+    /// The drafter's code and copy count under the recipients (ô 12).
+    pub drafter_pt: f64,
 }
 
 impl StyleProfile {
@@ -82,45 +100,268 @@ impl StyleProfile {
         margin_bottom_mm: 20.0,
         margin_left_mm: 30.0,
         margin_right_mm: 15.0,
-        header_left_mm: 70.0,       // 70/95 of 165 mm fits every line seen [U]
-        header_title_pt: 15.0,      // [P*]
-        superior_pt: 14.0,          // [P*]
-        issuer_pt: 14.0,            // [P*]
-        number_pt: 14.0,            // [P*]
-        place_date_pt: 14.0,        // [P*]
-        header_pitch_pt: 17.0,      // single spacing of 14 pt text [U]
-        title_rule_offset_pt: 6.0,  // clears the dot under "Ệ" [U]
-        rule_stroke_pt: 0.5,        // [U]
-        doc_title_pt: 16.0,         // 15-16 [P*]
-        summary_pt: 14.0,           // 14-15 [P*]
-        title_gap_mm: 10.0,         // [U]
-        body_gap_mm: 6.0,           // [U]
-        body_pt: 14.0,              // 14-15 [P*]
-        body_pitch_pt: 18.0,        // "exactly 18 pt" [S]
-        paragraph_gap_pt: 6.0,      // [S]
-        first_line_indent_mm: 12.7, // 1.27 cm [S]
-        footnote_pt: 12.0,          // [U]
-        footnote_pitch_pt: 14.0,    // [U]
-        page_number_pt: 14.0,       // [S]
-        page_number_from_top_mm: 12.0, // about 10 mm from the edge to the top of the digits [S]
-        closing_gap_mm: 6.0,        // [U]
-        signature_pt: 14.0,         // [S]
-        signature_pitch_pt: 17.0,   // [U]
-        signature_space_mm: 25.0,   // about four blank 14 pt lines [S/U]
-        signature_width_mm: 95.0,   // the header's right column [U]
-        recipients_label_pt: 14.0,  // [S]
-        recipients_pt: 12.0,        // [S]
-        recipients_pitch_pt: 14.0,  // [U]
+        header_left_mm: 70.0,         // 70/95 of 165 mm fits every line seen [U]
+        header_title_pt: 15.0,        // [P*]
+        motto_pt: 0.0,                // the Party has no motto
+        superior_pt: 14.0,            // [P*]
+        issuer_pt: 14.0,              // [P*]
+        number_pt: 14.0,              // [P*]
+        place_date_pt: 14.0,          // [P*]
+        header_pitch_pt: 17.0,        // single spacing of 14 pt text [U]
+        title_rule_offset_pt: 6.0,    // clears the dot under "Ệ" [U]
+        issuer_rule_share: 0.0,       // a "*" instead of a rule [P*]
+        rule_stroke_pt: 0.5,          // [U]
+        doc_title_pt: 16.0,           // 15-16 [P*]
+        summary_pt: 14.0,             // 14-15 [P*]
+        summary_rule_share: 0.0,      // "-----" instead of a rule [S]
+        title_gap_mm: 10.0,           // [U]
+        body_gap_mm: 6.0,             // [U]
+        body_pt: 14.0,                // 14-15 [P*]
+        body_pitch_pt: 18.0,          // "exactly 18 pt" [S]
+        paragraph_gap_pt: 6.0,        // [S]
+        first_line_indent_mm: 12.7,   // 1.27 cm [S]
+        addressee_label_italic: true, // [S]
+        footnote_pt: 12.0,            // [U]
+        footnote_pitch_pt: 14.0,      // [U]
+        page_number_pt: 14.0,         // [S]
+        page_number_from_top_mm: 12.0, // about 10 mm to the top of the digits [S]
+        closing_gap_mm: 6.0,          // [U]
+        signature_pt: 14.0,           // [S]
+        signature_pitch_pt: 17.0,     // [U]
+        signature_title_bold: false,  // [S]
+        signature_space_mm: 25.0,     // about four blank 14 pt lines [S/U]
+        signature_width_mm: 95.0,     // the header's right column [U]
+        recipients_label_pt: 14.0,    // [S]
+        recipients_label_bold: false,
+        recipients_label_italic: false,
+        recipients_label_underline: true, // [S]
+        recipients_pt: 12.0,              // [S]
+        recipients_pitch_pt: 14.0,        // [U]
+        drafter_pt: 8.0,                  // [S]
     };
 
-    pub fn for_standard(standard: super::Standard) -> StyleProfile {
+    /// Nghị định 30/2020/NĐ-CP, Phụ lục I, for State documents.
+    pub const STATE_ND30: StyleProfile = StyleProfile {
+        name: "Nghị định 30/2020/NĐ-CP",
+        page_width_mm: 210.0,          // A4 [P]
+        page_height_mm: 297.0,         // A4 [P]
+        margin_top_mm: 20.0,           // 20-25 [P]
+        margin_bottom_mm: 20.0,        // 20-25 [P]
+        margin_left_mm: 30.0,          // 30-35 [P]
+        margin_right_mm: 15.0,         // 15-20 [P]
+        header_left_mm: 65.0,          // the national title needs about 97 mm at 13 pt [C/U]
+        header_title_pt: 13.0,         // 12-13 [P]
+        motto_pt: 14.0,                // 13-14 [P]
+        superior_pt: 13.0,             // 12-13 [P]
+        issuer_pt: 13.0,               // 12-13 [P]
+        number_pt: 13.0,               // [P]
+        place_date_pt: 14.0,           // 13-14 [P]
+        header_pitch_pt: 16.0,         // "dòng đơn" [P], single spacing [U]
+        title_rule_offset_pt: 5.0,     // [U]
+        issuer_rule_share: 0.4,        // 1/3 to 1/2 of the line [P]
+        rule_stroke_pt: 0.5,           // [U]
+        doc_title_pt: 14.0,            // 13-14 [P]
+        summary_pt: 14.0,              // 13-14 [P]
+        summary_rule_share: 0.4,       // 1/3 to 1/2 of the line [P]
+        title_gap_mm: 10.0,            // [U]
+        body_gap_mm: 6.0,              // [U]
+        body_pt: 14.0,                 // 13-14 [P]
+        body_pitch_pt: 17.0,           // from single up to 1.5 lines [P]; about single [U]
+        paragraph_gap_pt: 6.0,         // at least 6 pt [P]
+        first_line_indent_mm: 12.7,    // 1 cm or 1.27 cm [P]
+        addressee_label_italic: false, // [P]
+        footnote_pt: 12.0,             // not regulated [U]
+        footnote_pitch_pt: 14.0,       // [U]
+        page_number_pt: 14.0,          // 13-14 [P]
+        page_number_from_top_mm: 12.0, // in the top margin [P], position [U]
+        closing_gap_mm: 6.0,           // [U]
+        signature_pt: 14.0,            // 13-14 [P]
+        signature_pitch_pt: 17.0,      // [U]
+        signature_title_bold: true,    // [P]
+        signature_space_mm: 25.0,      // not regulated [U]
+        signature_width_mm: 100.0,     // the header's right column [U]
+        recipients_label_pt: 12.0,     // [P]
+        recipients_label_bold: true,   // [P]
+        recipients_label_italic: true, // [P]
+        recipients_label_underline: false,
+        recipients_pt: 11.0,       // [P]
+        recipients_pitch_pt: 13.0, // [U]
+        drafter_pt: 11.0,          // [P]
+    };
+
+    pub fn for_standard(standard: Standard) -> StyleProfile {
         match standard {
-            super::Standard::Party => Self::PARTY_HD36,
+            Standard::Party => Self::PARTY_HD36,
+            Standard::State => Self::STATE_ND30,
         }
     }
 
     /// The width left for text between the side margins.
     pub fn text_width_mm(&self) -> f64 {
         self.page_width_mm - self.margin_left_mm - self.margin_right_mm
+    }
+
+    /// This profile with a document's overrides, each checked against the
+    /// range its standard allows. Sizes that the standard couples move
+    /// together: the body's line pitch follows its size.
+    pub fn with_overrides(
+        mut self,
+        standard: Standard,
+        o: &Overrides,
+    ) -> Result<Self, Vec<ProfileError>> {
+        let ranges = Ranges::of(standard);
+        let mut errors = Vec::new();
+        let mut set = |field: &'static str,
+                       value: Option<f64>,
+                       range: (f64, f64),
+                       unit: &'static str,
+                       slot: &mut f64| {
+            if let Some(v) = value {
+                if v < range.0 || v > range.1 {
+                    errors.push(ProfileError {
+                        field,
+                        value: v,
+                        range,
+                        unit,
+                        standard,
+                    });
+                } else {
+                    *slot = v;
+                }
+            }
+        };
+        let body_before = self.body_pt;
+        set(
+            "margin_top_mm",
+            o.margin_top_mm,
+            ranges.margin_top,
+            "mm",
+            &mut self.margin_top_mm,
+        );
+        set(
+            "margin_bottom_mm",
+            o.margin_bottom_mm,
+            ranges.margin_bottom,
+            "mm",
+            &mut self.margin_bottom_mm,
+        );
+        set(
+            "margin_left_mm",
+            o.margin_left_mm,
+            ranges.margin_left,
+            "mm",
+            &mut self.margin_left_mm,
+        );
+        set(
+            "margin_right_mm",
+            o.margin_right_mm,
+            ranges.margin_right,
+            "mm",
+            &mut self.margin_right_mm,
+        );
+        set("body_pt", o.body_pt, ranges.body, "pt", &mut self.body_pt);
+        set(
+            "doc_title_pt",
+            o.doc_title_pt,
+            ranges.doc_title,
+            "pt",
+            &mut self.doc_title_pt,
+        );
+        set(
+            "summary_pt",
+            o.summary_pt,
+            ranges.summary,
+            "pt",
+            &mut self.summary_pt,
+        );
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let scale = self.body_pt / body_before;
+        self.body_pitch_pt *= scale;
+        // The text width changed with the margins; the header columns and
+        // the signature block keep their share of it.
+        let default = Self::for_standard(standard);
+        let share = self.text_width_mm() / default.text_width_mm();
+        self.header_left_mm = default.header_left_mm * share;
+        self.signature_width_mm = default.signature_width_mm * share;
+        Ok(self)
+    }
+}
+
+/// The values a document may set, within its standard's ranges.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    pub margin_top_mm: Option<f64>,
+    pub margin_bottom_mm: Option<f64>,
+    pub margin_left_mm: Option<f64>,
+    pub margin_right_mm: Option<f64>,
+    pub body_pt: Option<f64>,
+    pub doc_title_pt: Option<f64>,
+    pub summary_pt: Option<f64>,
+}
+
+/// A value outside the range that the standard allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileError {
+    pub field: &'static str,
+    pub value: f64,
+    pub range: (f64, f64),
+    pub unit: &'static str,
+    pub standard: Standard,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (min, max) = self.range;
+        let allowed = if min == max {
+            format!("{min} {}", self.unit)
+        } else {
+            format!("{min}–{max} {}", self.unit)
+        };
+        write!(
+            f,
+            "{} {} is outside what {} allows: {allowed}",
+            self.value,
+            self.unit,
+            self.standard.guideline()
+        )
+    }
+}
+
+struct Ranges {
+    margin_top: (f64, f64),
+    margin_bottom: (f64, f64),
+    margin_left: (f64, f64),
+    margin_right: (f64, f64),
+    body: (f64, f64),
+    doc_title: (f64, f64),
+    summary: (f64, f64),
+}
+
+impl Ranges {
+    fn of(standard: Standard) -> Self {
+        match standard {
+            // HD36 gives fixed margins [S] and ranges for the sizes [P*].
+            Standard::Party => Ranges {
+                margin_top: (20.0, 20.0),
+                margin_bottom: (20.0, 20.0),
+                margin_left: (30.0, 30.0),
+                margin_right: (15.0, 15.0),
+                body: (14.0, 15.0),
+                doc_title: (15.0, 16.0),
+                summary: (14.0, 15.0),
+            },
+            // Phụ lục I, mục I and the table of mục V [P].
+            Standard::State => Ranges {
+                margin_top: (20.0, 25.0),
+                margin_bottom: (20.0, 25.0),
+                margin_left: (30.0, 35.0),
+                margin_right: (15.0, 20.0),
+                body: (13.0, 14.0),
+                doc_title: (13.0, 14.0),
+                summary: (13.0, 14.0),
+            },
+        }
     }
 }

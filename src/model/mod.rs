@@ -6,12 +6,13 @@ mod toml_errors;
 mod validate;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
 
 pub use source::{FieldPath, Seg, SourceFile};
 
-use crate::conventions::{Authority, DocumentKind, IssueDate};
+use crate::conventions::{Authority, DocumentKind, IssueDate, LabelStyle, Standard, StyleProfile};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup::Inline;
 
@@ -22,12 +23,22 @@ pub type Text = Vec<Inline>;
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: DocumentKind,
+    pub standard: Standard,
+    /// The standard's profile with the document's own layout values.
+    pub profile: StyleProfile,
+    /// "I." or the Party's "I-" before section headings.
+    pub section_mark: SectionMark,
+    /// A template of the user's, as written in the input (relative to the
+    /// input's folder).
+    pub template: Option<PathBuf>,
     pub issuer: Issuer,
     pub number: Option<u32>,
     pub place: String,
     pub date: IssueDate,
     /// The summary under the title ("trích yếu"), one entry a line.
     pub summary: Vec<Text>,
+    /// Addressees of a "Kính gửi" block, if the document has one.
+    pub to: Vec<Text>,
     pub opening: Vec<Text>,
     /// Findings, limitations and directives, those given, in that order.
     pub parts: Vec<Part>,
@@ -56,9 +67,21 @@ pub enum PartRole {
 #[derive(Debug, Clone)]
 pub struct Part {
     pub role: PartRole,
+    /// A section heading, numbered with Roman numerals: "I. ĐÁNH GIÁ CHUNG".
+    pub heading: Option<String>,
     pub lead: Option<Text>,
-    pub numbered: bool,
+    /// How each level of items is labelled, from the top level down.
+    pub labels: Vec<LabelStyle>,
     pub items: Vec<Item>,
+}
+
+/// The mark after a section's Roman numeral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionMark {
+    /// "I. ĐÁNH GIÁ CHUNG"
+    Dot,
+    /// "I- ĐÁNH GIÁ CHUNG", a Party custom.
+    Hyphen,
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +107,8 @@ pub struct Recipients {
     pub items: Vec<Text>,
     /// What follows "Lưu" on the archive line, e.g. "VPHU".
     pub archive: String,
+    /// The drafter's code and the number of copies (ô 12).
+    pub drafter: Option<(String, Option<u32>)>,
 }
 
 /// Reads a document from the bytes of a TOML file. `name` is how messages

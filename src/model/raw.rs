@@ -12,11 +12,16 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 pub struct RawDocument {
     pub schema: Option<i64>,
     pub kind: String,
+    pub standard: Option<String>,
+    pub template: Option<String>,
+    pub layout: Option<RawLayout>,
     pub issuer: RawIssuer,
     pub number: Option<i64>,
     pub place: String,
     pub date: RawDate,
     pub summary: Texts,
+    #[serde(default)]
+    pub to: Texts,
     #[serde(default)]
     pub opening: Texts,
     pub findings: Option<RawPart>,
@@ -60,9 +65,11 @@ pub struct RawIssuer {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
+    pub heading: Option<String>,
     pub lead: Option<String>,
     #[serde(default)]
     pub numbered: bool,
+    pub labels: Option<Vec<String>>,
     #[serde(default)]
     pub items: Vec<RawItem>,
 }
@@ -98,6 +105,22 @@ pub struct RawRecipients {
     #[serde(default)]
     pub items: Vec<String>,
     pub archive: String,
+    pub drafter: Option<String>,
+    pub copies: Option<i64>,
+}
+
+/// Layout values a document may set within its standard's ranges.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLayout {
+    pub margin_top_mm: Option<f64>,
+    pub margin_bottom_mm: Option<f64>,
+    pub margin_left_mm: Option<f64>,
+    pub margin_right_mm: Option<f64>,
+    pub body_pt: Option<f64>,
+    pub doc_title_pt: Option<f64>,
+    pub summary_pt: Option<f64>,
+    pub section_mark: Option<String>,
 }
 
 /// A text or a list of texts: one paragraph or line each.

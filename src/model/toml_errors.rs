@@ -172,6 +172,7 @@ fn friendly_type(expected: &str) -> &str {
     match expected {
         "a string" => "text in quotes",
         "i64" | "u32" | "an integer" => "a whole number",
+        "f64" => "a number",
         "a boolean" => "true or false",
         "a sequence" => "a list in [ ]",
         "a map" => "a table",
@@ -183,6 +184,7 @@ fn type_hint(expected: &str) -> &'static str {
     match expected {
         "a string" => "put the text between double quotes, e.g. \"Đơn Dương\"",
         "i64" | "u32" | "an integer" => "write the number without quotes, e.g. 15",
+        "f64" => "write the number without quotes, e.g. 25",
         "a boolean" => "write true or false, without quotes",
         "a sequence" => "write a list between [ ], e.g. [\"…\", \"…\"]",
         _ => "see docs/schema.md for what this field takes",

@@ -6,10 +6,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::raw::{RawDate, RawDocument, RawItem, RawPart};
+use super::raw::{RawDate, RawDocument, RawItem, RawLayout, RawPart};
 use super::source::{FieldPath, SourceFile};
-use super::{Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, Signature, Text};
-use crate::conventions::{Authority, DocumentKind, IssueDate};
+use super::{
+    Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, SectionMark, Signature,
+    Text,
+};
+use crate::conventions::{
+    Authority, DocumentKind, IssueDate, LabelStyle, Overrides, Standard, StyleProfile,
+};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup;
 
@@ -73,12 +78,41 @@ impl Checker<'_> {
     fn part(&mut self, role: PartRole, name: &str, raw: Option<RawPart>) -> Option<Part> {
         let raw = raw?;
         let path = FieldPath::default().key(name);
+        let heading = raw
+            .heading
+            .as_deref()
+            .map(|h| self.required(&path.key("heading"), h));
         let lead = raw.lead.as_deref().map(|l| self.text(&path.key("lead"), l));
+        let mut labels = LabelStyle::defaults(raw.numbered).to_vec();
+        if let Some(given) = &raw.labels {
+            for (i, spelling) in given.iter().enumerate() {
+                match LabelStyle::parse(spelling) {
+                    Some(style) if i < labels.len() => labels[i] = style,
+                    Some(_) => self.report(
+                        &path.key("labels").index(i),
+                        format!("items nest at most {MAX_ITEM_DEPTH} levels deep; this label is one too many"),
+                        "give one label for each level, e.g. [\"1.\", \"a)\", \"-\"]",
+                    ),
+                    None => {
+                        let known: Vec<String> = LabelStyle::SPELLINGS
+                            .iter()
+                            .map(|(s, _)| format!("\"{s}\""))
+                            .collect();
+                        self.report(
+                            &path.key("labels").index(i),
+                            format!("`{spelling}` is not a label style"),
+                            format!("the styles are: {}", known.join(", ")),
+                        );
+                    }
+                }
+            }
+        }
         let items = self.items(&path.key("items"), &raw.items, 1);
         Some(Part {
             role,
+            heading,
             lead,
-            numbered: raw.numbered,
+            labels,
             items,
         })
     }
@@ -193,7 +227,7 @@ impl Checker<'_> {
         IssueDate { year, month, day }
     }
 
-    fn signature(&mut self, raw: super::raw::RawSignature, kind: DocumentKind) -> Signature {
+    fn signature(&mut self, raw: super::raw::RawSignature, standard: Standard) -> Signature {
         let path = FieldPath::default().key("signature");
         let mut authority = Vec::new();
         for (i, line) in raw.authority.0.iter().enumerate() {
@@ -205,15 +239,15 @@ impl Checker<'_> {
             let line = line.trim();
             let (abbr, body) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             match Authority::parse(abbr) {
-                Some(a) if a.spelling(kind.standard()).is_none() => self.report(
+                Some(a) if a.spelling(standard).is_none() => self.report(
                     &p,
-                    format!("`{abbr}` is not used in documents of this kind"),
+                    format!("`{abbr}` is not used under {}", standard.guideline()),
                     "use T/M, K/T, T/L or Q.",
                 ),
                 Some(a) if body.trim().is_empty() => self.report(
                     &p,
                     format!("`{abbr}` must be followed by the body or the title signed for"),
-                    format!("e.g. \"{} BAN THƯỜNG VỤ\"", a.spelling(kind.standard()).unwrap_or(abbr)),
+                    format!("e.g. \"{} BAN THƯỜNG VỤ\"", a.spelling(standard).unwrap_or(abbr)),
                 ),
                 Some(a) => authority.push((a, body.trim().to_owned())),
                 None => self.report(
@@ -227,6 +261,46 @@ impl Checker<'_> {
             authority,
             title: self.required(&path.key("title"), &raw.title),
             name: self.required(&path.key("name"), &raw.name),
+        }
+    }
+
+    fn layout(&mut self, raw: RawLayout, standard: Standard) -> (StyleProfile, SectionMark) {
+        let path = FieldPath::default().key("layout");
+        let mark = match raw.section_mark.as_deref().map(str::trim) {
+            None | Some("I.") => SectionMark::Dot,
+            Some("I-") => SectionMark::Hyphen,
+            Some(other) => {
+                self.report(
+                    &path.key("section_mark"),
+                    format!("`{other}` is not a section mark"),
+                    "write \"I.\" or \"I-\"",
+                );
+                SectionMark::Dot
+            }
+        };
+        let overrides = Overrides {
+            margin_top_mm: raw.margin_top_mm,
+            margin_bottom_mm: raw.margin_bottom_mm,
+            margin_left_mm: raw.margin_left_mm,
+            margin_right_mm: raw.margin_right_mm,
+            body_pt: raw.body_pt,
+            doc_title_pt: raw.doc_title_pt,
+            summary_pt: raw.summary_pt,
+        };
+        let profile = StyleProfile::for_standard(standard);
+        match profile.clone().with_overrides(standard, &overrides) {
+            Ok(p) => (p, mark),
+            Err(errors) => {
+                for e in errors {
+                    let hint = format!(
+                        "leave `{}` out to use the standard's {}",
+                        e.field,
+                        default_of(&profile, e.field)
+                    );
+                    self.report(&path.key(e.field), e.to_string(), hint);
+                }
+                (profile, mark)
+            }
         }
     }
 
@@ -271,14 +345,48 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     }
     let kind = DocumentKind::from_name(raw.kind.trim());
     if kind.is_none() {
-        let names: Vec<&str> = DocumentKind::ALL.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = DocumentKind::ALL.iter().map(|(n, _, _)| *n).collect();
         c.report(
             &root.key("kind"),
             format!("unknown document kind `{}`", raw.kind),
             format!("the kinds are: {}", names.join(", ")),
         );
     }
-    let kind = kind.unwrap_or(DocumentKind::PartyConclusion);
+    let kind = kind.unwrap_or(DocumentKind::Conclusion);
+    let standard = match raw.standard.as_deref().map(str::trim) {
+        None => kind.default_standard(),
+        Some(name) => Standard::from_name(name).unwrap_or_else(|| {
+            c.report(
+                &root.key("standard"),
+                format!("unknown standard `{name}`"),
+                "write \"party\" (Hướng dẫn 36-HD/VPTW) or \"state\" (Nghị định 30/2020/NĐ-CP)",
+            );
+            kind.default_standard()
+        }),
+    };
+    if let Err(hint) = kind.check_standard(standard) {
+        c.report(
+            &root.key("kind"),
+            format!(
+                "a {} is not a document of the {} standard",
+                kind.title(),
+                standard.name()
+            ),
+            hint,
+        );
+    }
+    let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), standard);
+    let template = raw.template.as_deref().map(|t| {
+        let t = t.trim();
+        if t.is_empty() {
+            c.report(
+                &root.key("template"),
+                "this field must not be empty",
+                "name a .typ file beside the input, or leave `template` out",
+            );
+        }
+        std::path::PathBuf::from(t)
+    });
 
     let issuer_path = root.key("issuer");
     let issuer = Issuer {
@@ -339,6 +447,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         );
     }
 
+    let to = c.paragraphs(&root.key("to"), &raw.to.0);
     let opening = c.paragraphs(&root.key("opening"), &raw.opening.0);
     let parts: Vec<Part> = [
         (PartRole::Findings, "findings", raw.findings),
@@ -364,7 +473,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         let runs = markup::parse(text.trim());
         footnotes.insert(id.clone(), runs);
     }
-    let signature = c.signature(raw.signature, kind);
+    let signature = c.signature(raw.signature, standard);
 
     let rec_path = root.key("recipients");
     let mut seen = HashSet::new();
@@ -384,6 +493,27 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         items.push(c.text(&p, &cleaned));
     }
     let archive = clean_archive(&raw.recipients.archive);
+    let drafter = raw.recipients.drafter.as_deref().map(str::trim).map(|d| {
+        let copies = raw.recipients.copies.and_then(|n| match u32::try_from(n) {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.report(
+                    &rec_path.key("copies"),
+                    format!("the number of copies must be a positive whole number, not {n}"),
+                    "write how many copies are issued, e.g. 30",
+                );
+                None
+            }
+        });
+        (d.to_owned(), copies)
+    });
+    if drafter.is_none() && raw.recipients.copies.is_some() {
+        c.report(
+            &rec_path.key("copies"),
+            "copies are given without a drafter code",
+            "add `drafter = \"…\"`, the drafter's initials, e.g. \"PL\"",
+        );
+    }
     if archive.is_empty() {
         c.report(
             &rec_path.key("archive"),
@@ -398,18 +528,40 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     }
     Ok(Document {
         kind,
+        standard,
+        profile,
+        section_mark,
+        template,
         issuer,
         number,
         place,
         date,
         summary,
+        to,
         opening,
         parts,
         closing,
         footnotes,
         signature,
-        recipients: Recipients { items, archive },
+        recipients: Recipients {
+            items,
+            archive,
+            drafter,
+        },
     })
+}
+
+fn default_of(p: &StyleProfile, field: &str) -> String {
+    let (value, unit) = match field {
+        "margin_top_mm" => (p.margin_top_mm, "mm"),
+        "margin_bottom_mm" => (p.margin_bottom_mm, "mm"),
+        "margin_left_mm" => (p.margin_left_mm, "mm"),
+        "margin_right_mm" => (p.margin_right_mm, "mm"),
+        "body_pt" => (p.body_pt, "pt"),
+        "doc_title_pt" => (p.doc_title_pt, "pt"),
+        _ => (p.summary_pt, "pt"),
+    };
+    format!("{value} {unit}")
 }
 
 /// Splits a text on empty lines.
