@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 ///
 /// Write the content of a meeting's conclusion in a TOML file; vanban lays
 /// it out as the standard requires (Hướng dẫn 36-HD/VPTW for the Party) and
-/// writes a PDF ready to print, sign and stamp.
+/// writes a PDF ready to print, sign and stamp. State documents follow
+/// Nghị định 30/2020/NĐ-CP.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
@@ -28,6 +29,11 @@ pub enum Command {
         2 wrong command line; 3 a file could not be read or written; 4 the template failed."
     )]
     Render(RenderArgs),
+
+    /// List the built-in document kinds (các loại văn bản có sẵn).
+    ///
+    /// Each kind is a value for the input's `kind` field.
+    Templates,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,4 +52,10 @@ pub struct RenderArgs {
     /// May be given more than once.
     #[arg(long = "font-path", value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+
+    /// Lay the document out with your own Typst template instead of the
+    /// built-in one (see docs/templates.md). The template may read files in
+    /// its own folder, nothing else. Overrides the input's `template` field.
+    #[arg(long, value_name = "FILE.typ")]
+    pub template: Option<PathBuf>,
 }

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 /// The built-in templates and components, by their path inside the
 /// package `@vanban/vanban:1.0.0`, which user templates import.
 const TEMPLATES: &[(&str, &str)] = &[
+    ("/typst.toml", include_str!("../templates/typst.toml")),
     ("/lib.typ", include_str!("../templates/lib.typ")),
     (
         "/components.typ",
@@ -358,7 +359,13 @@ fn describe(world: &DocumentWorld<'_>, d: &SourceDiagnostic) -> String {
         .unwrap_or_default();
     let mut text = format!("{place}{severity}: {}", d.message);
     for hint in &d.hints {
-        text.push_str(&format!("\n  hint: {}", hint.v));
+        // vanban has no --root: a template's folder is its sandbox.
+        let hint = if hint.v.contains("--root") {
+            "a template may read only the files in its own folder and below"
+        } else {
+            hint.v.as_str()
+        };
+        text.push_str(&format!("\n  hint: {hint}"));
     }
     text
 }

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use vanban::conventions::DocumentKind;
 use vanban::error::{Error, Result};
-use vanban::{Engine, output, render_pdf};
+use vanban::{Engine, output, render_pdf_with};
 
 mod cli;
 
@@ -15,6 +16,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render(args) => render(&args),
+        Command::Templates => {
+            list_templates();
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,7 +74,19 @@ fn render(args: &RenderArgs) -> Result<()> {
     } else {
         Engine::with_font_dirs(&args.font_path)?
     };
-    let rendered = render_pdf(&engine, &name, &bytes)?;
+    // Paths written in the input are relative to the input's folder.
+    let base = if stdin {
+        None
+    } else {
+        args.input.parent().map(Path::to_owned)
+    };
+    let rendered = render_pdf_with(
+        &engine,
+        &name,
+        &bytes,
+        base.as_deref(),
+        args.template.as_deref(),
+    )?;
     for w in &rendered.warnings {
         eprintln!("{w}");
     }
@@ -87,6 +104,12 @@ fn render(args: &RenderArgs) -> Result<()> {
         eprintln!("{} ({} pages)", output.display(), rendered.pages);
     }
     Ok(())
+}
+
+fn list_templates() {
+    for (name, _, description) in DocumentKind::ALL {
+        println!("{name:<20} {description}");
+    }
 }
 
 /// Whether two paths name the same file, even through links or `..`.

@@ -303,3 +303,34 @@ fn help_speaks_to_the_user() {
         assert!(help.contains(needle), "{needle} in {help}");
     }
 }
+
+#[test]
+fn a_party_kind_under_the_state_standard_names_the_right_kind() {
+    expect_error(
+        &example_with(
+            "kind = \"ket-luan\"",
+            "kind = \"ket-luan\"\nstandard = \"state\"",
+        ),
+        "ket-luan.toml:12:8: error in `kind`: a KẾT LUẬN is not a document of the state standard\n  hint: Nghị định 30/2020/NĐ-CP has no type code KL for State bodies: a State body issues its conclusions as a THÔNG BÁO, kind = \"thong-bao\"",
+    );
+}
+
+#[test]
+fn layout_values_outside_the_standard_name_the_allowed_range() {
+    expect_error(
+        &example_with(
+            "kind = \"ket-luan\"",
+            "kind = \"thong-bao\"\nlayout = { margin_left_mm = 36, body_pt = 12 }",
+        ),
+        "ket-luan.toml:13:29: error in `layout.margin_left_mm`: 36 mm is outside what Nghị định 30/2020/NĐ-CP allows: 30–35 mm\n  hint: leave `margin_left_mm` out to use the standard's 30 mm\n\
+         ket-luan.toml:13:43: error in `layout.body_pt`: 12 pt is outside what Nghị định 30/2020/NĐ-CP allows: 13–14 pt\n  hint: leave `body_pt` out to use the standard's 14 pt",
+    );
+}
+
+#[test]
+fn unknown_label_style_lists_the_styles() {
+    expect_error(
+        &example_with("[limitations]", "[limitations]\nlabels = [\"i.\"]"),
+        "ket-luan.toml:45:11: error in `limitations.labels[0]`: `i.` is not a label style\n  hint: the styles are: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
+    );
+}

@@ -48,6 +48,9 @@ pub struct StyleProfile {
     pub summary_pt: f64,
     /// The rule under the summary (State), as a share of its longest line.
     pub summary_rule_share: f64,
+    /// Distance from the summary's last baseline down to that rule; more
+    /// than under capitals, to clear descenders and dots below.
+    pub summary_rule_offset_pt: f64,
     /// Space between the header block and the document title.
     pub title_gap_mm: f64,
     /// Space between the title block and the body.
@@ -114,6 +117,7 @@ impl StyleProfile {
         doc_title_pt: 16.0,           // 15-16 [P*]
         summary_pt: 14.0,             // 14-15 [P*]
         summary_rule_share: 0.0,      // "-----" instead of a rule [S]
+        summary_rule_offset_pt: 0.0,  // no rule
         title_gap_mm: 10.0,           // [U]
         body_gap_mm: 6.0,             // [U]
         body_pt: 14.0,                // 14-15 [P*]
@@ -157,12 +161,13 @@ impl StyleProfile {
         number_pt: 13.0,               // [P]
         place_date_pt: 14.0,           // 13-14 [P]
         header_pitch_pt: 16.0,         // "dòng đơn" [P], single spacing [U]
-        title_rule_offset_pt: 5.0,     // [U]
+        title_rule_offset_pt: 6.0,     // [U]
         issuer_rule_share: 0.4,        // 1/3 to 1/2 of the line [P]
         rule_stroke_pt: 0.5,           // [U]
         doc_title_pt: 14.0,            // 13-14 [P]
         summary_pt: 14.0,              // 13-14 [P]
         summary_rule_share: 0.4,       // 1/3 to 1/2 of the line [P]
+        summary_rule_offset_pt: 9.0,   // clears descenders and dots below [U]
         title_gap_mm: 10.0,            // [U]
         body_gap_mm: 6.0,              // [U]
         body_pt: 14.0,                 // 13-14 [P]
