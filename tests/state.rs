@@ -316,3 +316,51 @@ fn layout_overrides_within_the_range_move_the_page() {
     // The right margin did not move: justified lines still end at 195 mm.
     assert!(layout.runs.iter().any(|r| (r.right() - 195.0).abs() < TOL));
 }
+
+#[test]
+fn addressees_two_level_issuer_and_a_padded_number() {
+    let layout = Layout::of(&compile_doc(&load(
+        "examples/thong-bao-van-phong-ubnd.toml",
+    )));
+    let superior = layout.find("UBND TỈNH LÀO CAI");
+    let issuer = layout.find("VĂN PHÒNG");
+    assert!(!superior.bold && issuer.bold);
+    assert!(issuer.y > superior.y);
+    close(
+        issuer.centre(),
+        superior.centre(),
+        "issuing body centred under its superior",
+    );
+    layout.find("Số: 07/TB-VPUBND");
+    layout.find("Lào Cai, ngày 02 tháng 3 năm 2024");
+
+    let label = layout.find("Kính gửi:");
+    assert!(!label.italic, "upright in State documents");
+    let first = layout.find("- Sở Giao thông vận tải;");
+    let last = layout.find("- UBND huyện Bảo Thắng.");
+    close(first.y, label.y, "the first addressee on the label's line");
+    close(last.x, first.x, "addressees aligned");
+    assert!(first.x > label.right());
+    let title = layout.find("THÔNG BÁO");
+    let opening = layout.find("Ngày 28 tháng 02 năm 2024");
+    assert!(
+        title.y < label.y && last.y < opening.y,
+        "between the title and the body"
+    );
+
+    let recipients: Vec<&str> = layout
+        .runs
+        .iter()
+        .filter(|r| r.size_pt == S.recipients_pt && r.text.starts_with("- "))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        recipients,
+        [
+            "- Như trên;",
+            "- Chủ tịch, các PCT UBND tỉnh;",
+            "- Lãnh đạo Văn phòng;",
+            "- Lưu: VT, XDCB1."
+        ]
+    );
+}
