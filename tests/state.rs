@@ -364,3 +364,26 @@ fn addressees_two_level_issuer_and_a_padded_number() {
         ]
     );
 }
+
+#[test]
+fn a_bare_title_signs_without_an_authority_line() {
+    let toml = read(STATE).replace(
+        "authority = [\"TL. CHỦ TỊCH\", \"KT. CHÁNH VĂN PHÒNG\"]   # người ký ba dòng\ntitle = \"PHÓ CHÁNH VĂN PHÒNG\"",
+        "title = \"CHÁNH VĂN PHÒNG\"",
+    );
+    let layout = Layout::of(&compile_str(&toml));
+    assert!(
+        !layout
+            .runs
+            .iter()
+            .any(|r| r.text.contains("TL.") || r.text.contains("KT."))
+    );
+    let title = layout.find("CHÁNH VĂN PHÒNG");
+    let label = layout.find("Nơi nhận:");
+    close(
+        title.y,
+        label.y,
+        "the title takes the authority line's place",
+    );
+    assert!(title.bold);
+}
