@@ -3,6 +3,7 @@
 //! The data flows one way: TOML → [`model`] (checked, NFC) → [`data`] for
 //! the template → [`engine`] (Typst, in process) → PDF → [`output`].
 
+pub mod batch;
 pub mod conventions;
 pub mod data;
 pub mod engine;

@@ -32,12 +32,79 @@ pub fn compile_with(engine: &Engine, doc: &Document, template: &Template) -> Res
     engine.compile(template, json, document_datetime(doc))
 }
 
+/// What to make of a compiled document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OutputFormat {
+    Pdf,
+    /// One PNG image per page, at this many pixels per inch.
+    Png {
+        ppi: f32,
+    },
+}
+
+/// Exports a compiled document: one PDF, or one PNG per page. Each file
+/// comes with the suffix its name takes (".pdf", "-1.png", "-2.png", …).
+/// `creation_epoch` (seconds since 1970, as in SOURCE_DATE_EPOCH) replaces
+/// the document's date as the PDF's creation date.
+pub fn export(
+    doc: &Document,
+    compiled: &Compiled,
+    format: OutputFormat,
+    creation_epoch: Option<i64>,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    match format {
+        OutputFormat::Pdf => {
+            let pdf = export_pdf_at(doc, compiled, creation_epoch)?;
+            Ok(vec![(".pdf".to_owned(), pdf)])
+        }
+        OutputFormat::Png { ppi } => export_png(compiled, ppi).map(|pages| {
+            pages
+                .into_iter()
+                .enumerate()
+                .map(|(i, png)| (format!("-{}.png", i + 1), png))
+                .collect()
+        }),
+    }
+}
+
+/// Every page as a PNG image.
+pub fn export_png(compiled: &Compiled, ppi: f32) -> Result<Vec<Vec<u8>>> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+        render_bleed: false,
+    };
+    compiled
+        .document
+        .pages()
+        .iter()
+        .map(|page| {
+            typst_render::render(page, &options)
+                .encode_png()
+                .map_err(|e| Error::Template(vec![format!("cannot encode a PNG image: {e}")]))
+        })
+        .collect()
+}
+
 /// Exports a compiled document to PDF. The same document always gives the
 /// same bytes: the creation date is the document's own date.
 pub fn export_pdf(doc: &Document, compiled: &Compiled) -> Result<Vec<u8>> {
+    export_pdf_at(doc, compiled, None)
+}
+
+/// As `export_pdf`, with the creation date taken from `creation_epoch`
+/// (seconds since 1970) when it is given.
+pub fn export_pdf_at(
+    doc: &Document,
+    compiled: &Compiled,
+    creation_epoch: Option<i64>,
+) -> Result<Vec<u8>> {
+    let created = match creation_epoch {
+        Some(epoch) => epoch_datetime(epoch),
+        None => document_datetime(doc),
+    };
     let options = PdfOptions {
         creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: document_datetime(doc).map(Timestamp::new_utc),
+        timestamp: created.map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&compiled.document, &options)
@@ -79,6 +146,19 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     pub warnings: Vec<String>,
     pub pages: usize,
+}
+
+fn epoch_datetime(epoch: i64) -> Option<Datetime> {
+    use chrono::{Datelike, Timelike};
+    let t = chrono::DateTime::from_timestamp(epoch, 0)?;
+    Datetime::from_ymd_hms(
+        t.year(),
+        u8::try_from(t.month()).ok()?,
+        u8::try_from(t.day()).ok()?,
+        u8::try_from(t.hour()).ok()?,
+        u8::try_from(t.minute()).ok()?,
+        u8::try_from(t.second()).ok()?,
+    )
 }
 
 /// The document's date at midnight; a blank day or month counts as the 1st.

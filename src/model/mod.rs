@@ -1,8 +1,9 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
+mod errors;
+mod json;
 mod raw;
 mod source;
-mod toml_errors;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -111,13 +112,37 @@ pub struct Recipients {
     pub drafter: Option<(String, Option<u32>)>,
 }
 
-/// Reads a document from the bytes of a TOML file. `name` is how messages
+pub use errors::Syntax;
+
+/// Reads a document from the bytes of a TOML or JSON file (JSON when `name`
+/// ends in `.json` or the text starts with `{`). `name` is how messages
 /// refer to the input.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     let text = decode(name, bytes)?;
-    let file = SourceFile { name, text: &text };
-    let raw = toml::from_str::<raw::RawDocument>(&text)
-        .map_err(|e| Error::input(toml_errors::diagnose(&file, &e)))?;
+    let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    load_text(name, &text, if json { Syntax::Json } else { Syntax::Toml })
+}
+
+/// Reads a document from text already decoded, in the given syntax.
+pub fn load_text(name: &str, text: &str, syntax: Syntax) -> Result<Document> {
+    let file = SourceFile { name, text, syntax };
+    let raw = match syntax {
+        Syntax::Toml => toml::from_str::<raw::RawDocument>(text)
+            .map_err(|e| Error::input(errors::diagnose_toml(&file, &e)))?,
+        Syntax::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let raw =
+                serde_path_to_error::deserialize::<_, raw::RawDocument>(&mut de).map_err(|e| {
+                    let path = json::field_path(e.path());
+                    Error::input(errors::diagnose_json(&file, path, e.inner()))
+                })?;
+            // Anything after the document is an error too.
+            de.end().map_err(|e| {
+                Error::input(errors::diagnose_json(&file, FieldPath::default(), &e))
+            })?;
+            raw
+        }
+    };
     validate::validate(&file, raw)
 }
 
@@ -128,7 +153,11 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String> {
         let good = &bytes[..e.valid_up_to()];
         // Safe: everything before valid_up_to is valid UTF-8.
         let good = std::str::from_utf8(good).unwrap_or_default();
-        let file = SourceFile { name, text: good };
+        let file = SourceFile {
+            name,
+            text: good,
+            syntax: Syntax::Toml,
+        };
         Error::input(
             Diagnostic::new(name, "the file is not valid UTF-8 text")
                 .at(Some(file.position(good.len())))

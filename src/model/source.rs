@@ -51,6 +51,7 @@ impl fmt::Display for FieldPath {
 pub struct SourceFile<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    pub syntax: super::Syntax,
 }
 
 impl SourceFile<'_> {
@@ -79,6 +80,9 @@ impl SourceFile<'_> {
 
     /// Where a field's value starts, if the field is written in the input.
     pub fn locate(&self, path: &FieldPath) -> Option<Position> {
+        if self.syntax == super::Syntax::Json {
+            return super::json::locate(self.text, path).map(|o| self.position(o));
+        }
         let tree = self.tree()?;
         let mut span = tree.span();
         let mut value: Option<&DeValue<'_>> = None;

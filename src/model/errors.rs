@@ -1,47 +1,123 @@
-//! Turns the `toml` crate's errors into messages that say which field is
-//! wrong and what to write instead.
+//! Turns the parsers' errors (TOML and JSON) into messages that say which
+//! field is wrong and what to write instead.
 
 use super::source::{FieldPath, Seg, SourceFile};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Position};
 
-pub fn diagnose(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnostic {
+/// The syntax of an input, for hints that show what to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Toml,
+    Json,
+}
+
+/// The errors serde raises for a value of the wrong shape, whatever the
+/// syntax: an unknown field, a missing one, a wrong type.
+fn shape_error(
+    diag: Diagnostic,
+    path: &FieldPath,
+    message: &str,
+    syntax: Syntax,
+) -> Option<Diagnostic> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return Some(unknown_field(diag, path, rest, syntax));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let field = field_under(path, name);
+        let hint = match (syntax, path.0.is_empty()) {
+            (Syntax::Toml, true) => {
+                format!("add `{name} = …` at the top of the file; see docs/schema.md")
+            }
+            (Syntax::Toml, false) => format!("add `{name} = …` under [{path}]; see docs/schema.md"),
+            (Syntax::Json, true) => {
+                format!("add \"{name}\": … to the top-level object; see docs/schema.md")
+            }
+            (Syntax::Json, false) => {
+                format!("add \"{name}\": … to the object `{path}`; see docs/schema.md")
+            }
+        };
+        return Some(
+            Diagnostic {
+                message: format!("the required field `{name}` is missing"),
+                ..diag
+            }
+            .field(field.to_string())
+            .hint(hint),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return Some(
+            Diagnostic {
+                message: format!(
+                    "wrong type: found {found}, expected {}",
+                    friendly_type(expected)
+                ),
+                ..diag
+            }
+            .field(path.to_string())
+            .hint(type_hint(expected)),
+        );
+    }
+    None
+}
+
+pub fn diagnose_json(
+    file: &SourceFile<'_>,
+    path: FieldPath,
+    error: &serde_json::Error,
+) -> Diagnostic {
+    let full = error.to_string();
+    let message = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m)
+        .trim();
+    let position =
+        (error.line() > 0).then(|| json_position(file.text, error.line(), error.column()));
+    let diag = Diagnostic::new(file.name, "").at(position);
+    if error.is_data() {
+        if let Some(d) = shape_error(diag.clone(), &path, message, Syntax::Json) {
+            return d;
+        }
+        return Diagnostic {
+            message: message.to_owned(),
+            ..diag
+        }
+        .field(path.to_string());
+    }
+    Diagnostic {
+        message: format!("JSON syntax error: {message}"),
+        ..diag
+    }
+    .field(path.to_string())
+    .hint("check for a missing quote, comma or bracket")
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn json_position(text: &str, line: usize, column: usize) -> Position {
+    let line_text = text.split('\n').nth(line - 1).unwrap_or_default();
+    let mut byte = column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    Position {
+        line,
+        column: line_text[..byte].chars().count() + 1,
+    }
+}
+
+pub fn diagnose_toml(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim();
     let offset = error.span().map(|s| s.start);
     let position = offset.map(|o| file.position(o));
     let path = offset.map(|o| file.path_at(o)).unwrap_or_default();
     let diag = Diagnostic::new(file.name, "").at(position);
 
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        return unknown_field(diag, &path, rest);
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or_default();
-        let field = field_under(&path, name);
-        let table = if path.0.is_empty() {
-            "at the top of the file".to_owned()
-        } else {
-            format!("under [{path}]")
-        };
-        return Diagnostic {
-            message: format!("the required field `{name}` is missing"),
-            ..diag
-        }
-        .field(field.to_string())
-        .hint(format!("add `{name} = …` {table}; see docs/schema.md"));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
-        return Diagnostic {
-            message: format!(
-                "wrong type: found {found}, expected {}",
-                friendly_type(expected)
-            ),
-            ..diag
-        }
-        .field(path.to_string())
-        .hint(type_hint(expected));
+    if let Some(d) = shape_error(diag.clone(), &path, message, Syntax::Toml) {
+        return d;
     }
     if path.0.is_empty() || !is_serde_message(message) {
         let field = offset
@@ -71,7 +147,7 @@ pub fn diagnose(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnostic {
     .field(path.to_string())
 }
 
-fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str) -> Diagnostic {
+fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str, syntax: Syntax) -> Diagnostic {
     let name = rest.split('`').next().unwrap_or_default();
     let expected: Vec<&str> = rest
         .split_once("expected ")
@@ -83,7 +159,8 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str) -> Diagnostic {
         .filter(|(score, _)| *score > 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, e)| e);
-    let misplaced = path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name);
+    let misplaced =
+        syntax == Syntax::Toml && path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name);
     let hint = match nearest {
         _ if misplaced => format!(
             "`{name}` belongs at the top level, but here it falls inside the table above it: move it above the first [table] header"

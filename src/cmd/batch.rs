@@ -1,0 +1,98 @@
+//! `vanban batch`: many documents, a report on each.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use vanban::batch::{self, Input, Options};
+use vanban::error::{Error, Result};
+
+use crate::cli::{BatchArgs, Report};
+
+pub fn run(args: &BatchArgs) -> Result<bool> {
+    batch::check_pattern(&args.name)?;
+    let format = super::format(&args.make)?;
+    let inputs = inputs(&args.inputs)?;
+    std::fs::create_dir_all(&args.output).map_err(|source| Error::Io {
+        action: "create the output folder",
+        path: args.output.clone(),
+        source,
+    })?;
+    let jobs = match args.jobs {
+        Some(0) => return Err(Error::Usage("-j 0 makes nothing; give at least 1".into())),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let opts = Options {
+        out_dir: args.output.clone(),
+        name_pattern: args.name.clone(),
+        jobs,
+        fail_fast: args.fail_fast,
+        format,
+        template: args.make.template.clone(),
+        creation_epoch: super::creation_epoch(),
+    };
+    let engine = super::engine(&args.make)?;
+
+    let people = args.report == Report::Human;
+    let bar = if people && !args.quiet && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let started = Instant::now();
+    let mut stdout = std::io::stdout().lock();
+    let summary = batch::run(&engine, &inputs, &opts, |outcome| {
+        if !people {
+            if let Ok(line) = serde_json::to_string(&outcome.record()) {
+                // A closed pipe must not stop the documents being made.
+                let _ = writeln!(stdout, "{line}");
+            }
+        } else if let Err(e) = &outcome.result {
+            bar.suspend(|| eprintln!("{e}"));
+        }
+        for w in &outcome.warnings {
+            bar.suspend(|| eprintln!("{}: {w}", outcome.input));
+        }
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    if people && !args.quiet {
+        let seconds = started.elapsed().as_secs_f64();
+        let mut line = format!(
+            "made {} of {} documents in {seconds:.1} s",
+            summary.made,
+            inputs.len()
+        );
+        if summary.failed > 0 {
+            line.push_str(&format!(", {} failed", summary.failed));
+        }
+        if summary.skipped > 0 {
+            line.push_str(&format!(", {} not tried (--fail-fast)", summary.skipped));
+        }
+        eprintln!("{line}");
+    }
+    Ok(summary.failed == 0 && summary.skipped == 0)
+}
+
+/// Files and folders from the command line, or JSON Lines from standard
+/// input when there are none (or the only one is "-").
+fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    if paths.is_empty() || paths == [Path::new("-")] {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|source| Error::Io {
+                action: "read",
+                path: "standard input".into(),
+                source,
+            })?;
+        return Ok(batch::read_json_lines(&text));
+    }
+    batch::collect_inputs(paths)
+}

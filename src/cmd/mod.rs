@@ -1,0 +1,47 @@
+//! The subcommands, on top of the library.
+
+pub mod batch;
+pub mod render;
+
+use vanban::Engine;
+use vanban::conventions::DocumentKind;
+use vanban::error::Result;
+use vanban::render::OutputFormat;
+
+use crate::cli::{Format, MakeArgs};
+
+pub fn list_templates() {
+    for (name, _, description) in DocumentKind::ALL {
+        println!("{name:<20} {description}");
+    }
+}
+
+/// The engine with the fonts the user added.
+fn engine(args: &MakeArgs) -> Result<Engine> {
+    if args.font_path.is_empty() {
+        Ok(Engine::new())
+    } else {
+        Engine::with_font_dirs(&args.font_path)
+    }
+}
+
+fn format(args: &MakeArgs) -> Result<OutputFormat> {
+    Ok(match args.format {
+        Format::Pdf => OutputFormat::Pdf,
+        Format::Png if args.ppi.is_finite() && (9.0..=1200.0).contains(&args.ppi) => {
+            OutputFormat::Png { ppi: args.ppi }
+        }
+        Format::Png => {
+            return Err(vanban::Error::Usage(format!(
+                "--ppi {} is out of range; use 9 to 1200 (144 is a good screen size)",
+                args.ppi
+            )));
+        }
+    })
+}
+
+/// SOURCE_DATE_EPOCH, for reproducible builds of documents: it replaces
+/// the document's date as the PDF's creation date.
+fn creation_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}

@@ -1,0 +1,137 @@
+//! `vanban render`: one document.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use vanban::error::{Error, Result};
+use vanban::render::{self, OutputFormat};
+use vanban::{model, output};
+
+use crate::cli::RenderArgs;
+
+pub fn run(args: &RenderArgs) -> Result<bool> {
+    let format = super::format(&args.make)?;
+    let stdin = args.input == Path::new("-");
+    let output = match &args.output {
+        Some(o) => o.clone(),
+        None if stdin => PathBuf::from("-"),
+        None if format == OutputFormat::Pdf => args.input.with_extension("pdf"),
+        None => args.input.with_extension(""),
+    };
+    let to_stdout = output == Path::new("-");
+    if to_stdout && format != OutputFormat::Pdf {
+        return Err(Error::Usage(
+            "PNG images need a file name: give one with -o".into(),
+        ));
+    }
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "refusing to write a PDF to the terminal; give a file name with -o".into(),
+        ));
+    }
+
+    let (name, bytes) = read_input(&args.input, stdin)?;
+    let engine = super::engine(&args.make)?;
+    let mut doc = model::load(&name, &bytes)?;
+    if let Some(t) = &args.make.template {
+        doc.template = Some(t.clone());
+    } else if let (false, Some(t)) = (stdin, &doc.template) {
+        // Paths written in the input are relative to the input's folder.
+        let base = args.input.parent().unwrap_or(Path::new(""));
+        doc.template = Some(base.join(t));
+    }
+    let compiled = render::compile(&engine, &doc)?;
+    for w in &compiled.warnings {
+        eprintln!("{w}");
+    }
+    let files = render::export(&doc, &compiled, format, super::creation_epoch())?;
+
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        for (_, bytes) in &files {
+            out.write_all(bytes).map_err(|source| Error::Io {
+                action: "write",
+                path: "standard output".into(),
+                source,
+            })?;
+        }
+        out.flush().map_err(|source| Error::Io {
+            action: "write",
+            path: "standard output".into(),
+            source,
+        })?;
+        return Ok(true);
+    }
+    // A PDF goes exactly where -o says; images are named after it, with
+    // their page number: "-o anh" or "-o anh.png" give anh-1.png, anh-2.png.
+    let paths: Vec<PathBuf> = match format {
+        OutputFormat::Pdf => vec![output.clone()],
+        OutputFormat::Png { .. } => {
+            let has_png = output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+            let stem = if has_png {
+                output.with_extension("")
+            } else {
+                output.clone()
+            };
+            files
+                .iter()
+                .map(|(suffix, _)| PathBuf::from(format!("{}{suffix}", stem.display())))
+                .collect()
+        }
+    };
+    if !stdin && paths.iter().any(|p| same_file(&args.input, p)) {
+        return Err(Error::Usage(format!(
+            "the output {} is the input itself; give another name with -o",
+            output.display()
+        )));
+    }
+    for (path, (_, bytes)) in paths.iter().zip(&files) {
+        output::write_atomic(path, bytes)?;
+    }
+    let pages = compiled.document.pages().len();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match format {
+        OutputFormat::Pdf => eprintln!(
+            "{} ({})",
+            paths[0].display(),
+            plural(pages, "page", "pages")
+        ),
+        OutputFormat::Png { .. } => eprintln!(
+            "{} ({})",
+            paths[0].display(),
+            plural(pages, "image", "images")
+        ),
+    }
+    Ok(true)
+}
+
+fn read_input(input: &Path, stdin: bool) -> Result<(String, Vec<u8>)> {
+    if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Io {
+                action: "read",
+                path: "standard input".into(),
+                source,
+            })?;
+        return Ok(("-".to_owned(), bytes));
+    }
+    let bytes = std::fs::read(input).map_err(|source| Error::Io {
+        action: "read",
+        path: input.to_owned(),
+        source,
+    })?;
+    Ok((input.display().to_string(), bytes))
+}
+
+/// Whether two paths name the same file, even through links or `..`.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
