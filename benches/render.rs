@@ -1,1 +1,69 @@
-fn main() {}
+//! In-process benchmarks: reading an input, compiling it, exporting it.
+//! Run with `cargo bench`; see the README's performance section.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use vanban::{Engine, model, render};
+
+const REFERENCE: &str = include_str!("../examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml");
+const STATE: &str = include_str!("../examples/thong-bao-ubnd-tinh.toml");
+
+/// The reference example with one paragraph changed, as in a batch of
+/// documents that differ in one paragraph.
+fn variant(source: &str, i: u64) -> String {
+    source.replacen("Công tác", &format!("Công tác (bản {i})"), 1)
+}
+
+fn benches(c: &mut Criterion) {
+    let engine = Engine::new();
+    let doc = model::load("ref.toml", REFERENCE.as_bytes()).expect("valid");
+    let compiled = render::compile(&engine, &doc).expect("compiles");
+
+    c.bench_function("load: parse and check the reference TOML", |b| {
+        b.iter(|| model::load("ref.toml", black_box(REFERENCE.as_bytes())).expect("valid"))
+    });
+
+    c.bench_function("compile: reference, one paragraph changed each time", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i += 1;
+            let doc = model::load("ref.toml", variant(REFERENCE, i).as_bytes()).expect("valid");
+            let compiled = render::compile(&engine, &doc).expect("compiles");
+            typst::comemo::evict(10);
+            compiled
+        })
+    });
+
+    c.bench_function(
+        "compile: State notice, one paragraph changed each time",
+        |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i += 1;
+                let source = STATE.replacen("Thứ nhất,", &format!("Thứ nhất ({i}),"), 1);
+                let doc = model::load("state.toml", source.as_bytes()).expect("valid");
+                let compiled = render::compile(&engine, &doc).expect("compiles");
+                typst::comemo::evict(10);
+                compiled
+            })
+        },
+    );
+
+    c.bench_function("export: reference to PDF", |b| {
+        b.iter(|| render::export_pdf(&doc, black_box(&compiled)).expect("exports"))
+    });
+
+    c.bench_function("export: reference page 1 to PNG at 144 ppi", |b| {
+        b.iter(|| render::export_png(black_box(&compiled), 144.0).expect("renders"))
+    });
+
+    c.bench_function("engine: start (fonts and library)", |b| b.iter(Engine::new));
+}
+
+criterion_group! {
+    name = render_benches;
+    config = Criterion::default().sample_size(30);
+    targets = benches
+}
+criterion_main!(render_benches);

@@ -145,6 +145,8 @@ pub struct Options {
     /// Seconds since 1970 for the PDF creation date, instead of the
     /// documents' dates (SOURCE_DATE_EPOCH).
     pub creation_epoch: Option<i64>,
+    /// Lint rules whose warnings are not reported.
+    pub allowed_rules: Vec<String>,
 }
 
 /// What became of one input.
@@ -156,6 +158,7 @@ pub struct Outcome {
     pub outputs: Vec<PathBuf>,
     pub result: Result<()>,
     pub millis: f64,
+    /// Lint and compiler warnings, one message each.
     pub warnings: Vec<String>,
 }
 
@@ -168,6 +171,8 @@ pub struct Record<'a> {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorRecord>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub warnings: &'a [String],
     pub ms: f64,
 }
 
@@ -218,6 +223,7 @@ impl Outcome {
                 .collect(),
             status: if self.result.is_ok() { "ok" } else { "error" },
             errors,
+            warnings: &self.warnings,
             ms: (self.millis * 100.0).round() / 100.0,
         }
     }
@@ -339,6 +345,15 @@ fn make(
     outcome: &mut Outcome,
 ) -> Result<()> {
     let mut doc = input.load()?;
+    outcome.warnings = doc
+        .warnings
+        .iter()
+        .filter(|d| {
+            d.rule
+                .is_none_or(|r| !opts.allowed_rules.iter().any(|a| a == r))
+        })
+        .map(ToString::to_string)
+        .collect();
     if let Some(t) = &opts.template {
         doc.template = Some(t.clone());
     } else if let (Some(base), Some(t)) = (input.base(), &doc.template) {
@@ -346,7 +361,7 @@ fn make(
     }
     let stem = output_stem(&opts.name_pattern, input, index, width, &doc);
     let compiled = render::compile(engine, &doc)?;
-    outcome.warnings = compiled.warnings.clone();
+    outcome.warnings.extend(compiled.warnings.iter().cloned());
     let files = render::export(&doc, &compiled, opts.format, opts.creation_epoch)?;
     let paths: Vec<PathBuf> = files
         .iter()

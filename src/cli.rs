@@ -41,6 +41,18 @@ pub enum Command {
     )]
     Batch(BatchArgs),
 
+    /// Check documents without making them (kiểm tra văn bản).
+    ///
+    /// Prints every error and warning as FILE:LINE:COLUMN: SEVERITY: FIELD:
+    /// MESSAGE, with a hint. Warnings are the slips records officers send
+    /// documents back for; each names its rule in [brackets].
+    #[command(
+        after_help = "Exit codes: 0 no errors (warnings allowed); 1 errors; 2 warnings         only, with --deny-warnings.
+
+Rules: type-code, number-format, archive-line,         reference-date, date-padding, summary-case, spacing, unused-footnote."
+    )]
+    Check(CheckArgs),
+
     /// List the built-in document kinds (các loại văn bản có sẵn).
     ///
     /// Each kind is a value for the input's `kind` field.
@@ -55,6 +67,33 @@ pub enum Format {
     /// One PNG image per page (NAME-1.png, NAME-2.png, …), to look at
     /// without a PDF viewer.
     Png,
+}
+
+/// Which lint warnings to show.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Do not warn about this rule (may be given more than once), e.g.
+    /// --allow summary-case.
+    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The TOML or JSON files to check.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// human, or json for a list of diagnostics on standard output.
+    #[arg(long, value_enum, default_value_t = Report::Human)]
+    pub format: Report,
+
+    /// Exit with code 2 when there are warnings but no errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    #[command(flatten)]
+    pub lint: LintArgs,
 }
 
 /// Options shared by render and batch.
@@ -79,6 +118,9 @@ pub struct MakeArgs {
     /// Resolution of PNG images, in pixels per inch.
     #[arg(long, default_value_t = 144.0, value_name = "PPI")]
     pub ppi: f32,
+
+    #[command(flatten)]
+    pub lint: LintArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,7 +138,7 @@ pub struct RenderArgs {
     pub make: MakeArgs,
 }
 
-/// How batch reports each document.
+/// How batch and check report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {
     /// Errors as messages and a summary, for people.

@@ -312,10 +312,12 @@ fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
         line.push(plain(separator));
         lines.push(line);
     }
-    lines.push(vec![plain(&format!(
-        "- {}",
-        vn::archive_line(standard, &doc.recipients.archive)
-    ))]);
+    if let Some(archive) = &doc.recipients.archive {
+        lines.push(vec![plain(&format!(
+            "- {}",
+            vn::archive_line(standard, archive)
+        ))]);
+    }
     RecipientsData {
         label: vn::recipients_label(standard),
         items: lines,

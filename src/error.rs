@@ -11,9 +11,30 @@ pub struct Position {
     pub column: usize,
 }
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The document cannot be made.
+    Error,
+    /// The document can be made, but a records officer may send it back.
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
 /// One problem with the input, told the way a secretary can act on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
+    /// The lint rule that raised a warning, by which it can be switched off.
+    pub rule: Option<&'static str>,
     /// The input's name as the user gave it (`-` for standard input).
     pub file: String,
     pub position: Option<Position>,
@@ -26,6 +47,8 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(file: &str, message: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
+            rule: None,
             file: file.to_owned(),
             position: None,
             field: None,
@@ -49,6 +72,13 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// A warning of the lint rule `rule`.
+    pub fn warning(mut self, rule: &'static str) -> Self {
+        self.severity = Severity::Warning;
+        self.rule = Some(rule);
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -57,11 +87,14 @@ impl fmt::Display for Diagnostic {
         if let Some(p) = &self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
-        write!(f, ": error")?;
+        write!(f, ": {}: ", self.severity.name())?;
         if let Some(field) = &self.field {
-            write!(f, " in `{field}`")?;
+            write!(f, "{field}: ")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, "{}", self.message)?;
+        if let Some(rule) = self.rule {
+            write!(f, " [{rule}]")?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }

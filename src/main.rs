@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => cmd::render::run(&args),
         Command::Batch(args) => cmd::batch::run(&args),
+        Command::Check(args) => return cmd::check::run(&args),
         Command::Templates => {
             cmd::list_templates();
             Ok(true)

@@ -72,12 +72,12 @@ fn good_documents_are_made_and_bad_ones_reported() {
     );
     let err = stderr(&out);
     assert!(
-        err.contains("vao/hong-ngay.toml:12:8: error in `date`: the date 2021-02-30 does not exist: expected day between 01 and 28"),
+        err.contains("vao/hong-ngay.toml:12:8: error: date: the date 2021-02-30 does not exist: expected day between 01 and 28"),
         "{err}"
     );
     assert!(
         err.contains(
-            "vao/thieu-ten.json:1:20: error in `issuer`: the required field `issuer` is missing"
+            "vao/thieu-ten.json:1:20: error: issuer: the required field `issuer` is missing"
         ),
         "{err}"
     );
@@ -153,7 +153,7 @@ fn json_lines_on_standard_input() {
     );
     assert!(
         stderr(&out).contains(
-            "-:4:10: error in `kind`: wrong type: found integer `5`, expected text in quotes"
+            "-:4:10: error: kind: wrong type: found integer `5`, expected text in quotes"
         ),
         "{}",
         stderr(&out)
@@ -286,7 +286,11 @@ fn png_previews_one_image_per_page() {
         None,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stderr(&out).trim(), "vb-1.png (3 images)");
+    assert!(
+        stderr(&out).trim().ends_with("\nvb-1.png (3 images)"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         files(dir.path()),
         ["vb-1.png", "vb-2.png", "vb-3.png", "vb.toml"]

@@ -32,6 +32,7 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
         format,
         template: args.make.template.clone(),
         creation_epoch: super::creation_epoch(),
+        allowed_rules: super::allowed_rules(&args.make.lint)?,
     };
     let engine = super::engine(&args.make)?;
 
@@ -56,8 +57,10 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
         } else if let Err(e) = &outcome.result {
             bar.suspend(|| eprintln!("{e}"));
         }
-        for w in &outcome.warnings {
-            bar.suspend(|| eprintln!("{}: {w}", outcome.input));
+        if people && !args.quiet {
+            for w in &outcome.warnings {
+                bar.suspend(|| eprintln!("{w}"));
+            }
         }
         bar.inc(1);
     });

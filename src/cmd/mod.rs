@@ -1,6 +1,7 @@
 //! The subcommands, on top of the library.
 
 pub mod batch;
+pub mod check;
 pub mod render;
 
 use vanban::Engine;
@@ -8,7 +9,7 @@ use vanban::conventions::DocumentKind;
 use vanban::error::Result;
 use vanban::render::OutputFormat;
 
-use crate::cli::{Format, MakeArgs};
+use crate::cli::{Format, LintArgs, MakeArgs};
 
 pub fn list_templates() {
     for (name, _, description) in DocumentKind::ALL {
@@ -44,4 +45,26 @@ fn format(args: &MakeArgs) -> Result<OutputFormat> {
 /// the document's date as the PDF's creation date.
 fn creation_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// The lint rules the user switched off, each checked to exist.
+fn allowed_rules(args: &LintArgs) -> Result<Vec<String>> {
+    for rule in &args.allow {
+        if !vanban::model::lint::RULES
+            .iter()
+            .any(|(name, _)| name == rule)
+        {
+            let names: Vec<&str> = vanban::model::lint::RULES.iter().map(|(n, _)| *n).collect();
+            return Err(vanban::Error::Usage(format!(
+                "there is no rule `{rule}`; the rules are: {}",
+                names.join(", ")
+            )));
+        }
+    }
+    Ok(args.allow.clone())
+}
+
+/// Whether a diagnostic is shown: errors always, warnings unless allowed.
+fn shown(d: &vanban::Diagnostic, allowed: &[String]) -> bool {
+    d.rule.is_none_or(|rule| !allowed.iter().any(|a| a == rule))
 }

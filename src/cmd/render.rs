@@ -30,9 +30,19 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
         ));
     }
 
+    if format == OutputFormat::Pdf && !stdin && !to_stdout && same_file(&args.input, &output) {
+        return Err(Error::Usage(format!(
+            "the output {} is the input itself; give another name with -o",
+            output.display()
+        )));
+    }
     let (name, bytes) = read_input(&args.input, stdin)?;
     let engine = super::engine(&args.make)?;
+    let allowed = super::allowed_rules(&args.make.lint)?;
     let mut doc = model::load(&name, &bytes)?;
+    for w in doc.warnings.iter().filter(|d| super::shown(d, &allowed)) {
+        eprintln!("{w}");
+    }
     if let Some(t) = &args.make.template {
         doc.template = Some(t.clone());
     } else if let (false, Some(t)) = (stdin, &doc.template) {

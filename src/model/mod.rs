@@ -2,8 +2,10 @@
 
 mod errors;
 mod json;
+pub mod lint;
 mod raw;
 mod source;
+mod text_checks;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -47,6 +49,8 @@ pub struct Document {
     pub footnotes: BTreeMap<String, Text>,
     pub signature: Signature,
     pub recipients: Recipients,
+    /// Lint warnings: the document can be made, but may be sent back.
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 #[derive(Debug, Clone)]
@@ -107,7 +111,7 @@ pub struct Signature {
 pub struct Recipients {
     pub items: Vec<Text>,
     /// What follows "Lưu" on the archive line, e.g. "VPHU".
-    pub archive: String,
+    pub archive: Option<String>,
     /// The drafter's code and the number of copies (ô 12).
     pub drafter: Option<(String, Option<u32>)>,
 }
@@ -117,15 +121,46 @@ pub use errors::Syntax;
 /// Reads a document from the bytes of a TOML or JSON file (JSON when `name`
 /// ends in `.json` or the text starts with `{`). `name` is how messages
 /// refer to the input.
+///
+/// On failure the error holds the errors only; `check` also gives the
+/// warnings of a document that has errors.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+    load_all(name, bytes).map_err(errors_only)
+}
+
+/// Every error and warning of an input, without making anything.
+pub fn check(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    match load_all(name, bytes) {
+        Ok(doc) => doc.warnings,
+        Err(Error::Input(diagnostics)) => diagnostics,
+        Err(other) => vec![Diagnostic::new(name, other.to_string())],
+    }
+}
+
+fn load_all(name: &str, bytes: &[u8]) -> Result<Document> {
     let text = decode(name, bytes)?;
     let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
-    load_text(name, &text, if json { Syntax::Json } else { Syntax::Toml })
+    parse(name, &text, if json { Syntax::Json } else { Syntax::Toml })
+}
+
+fn errors_only(error: Error) -> Error {
+    match error {
+        Error::Input(all) => Error::Input(
+            all.into_iter()
+                .filter(|d| d.severity == crate::error::Severity::Error)
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Reads a document from text already decoded, in the given syntax.
 pub fn load_text(name: &str, text: &str, syntax: Syntax) -> Result<Document> {
-    let file = SourceFile { name, text, syntax };
+    parse(name, text, syntax).map_err(errors_only)
+}
+
+fn parse(name: &str, text: &str, syntax: Syntax) -> Result<Document> {
+    let file = SourceFile::new(name, text, syntax);
     let raw = match syntax {
         Syntax::Toml => toml::from_str::<raw::RawDocument>(text)
             .map_err(|e| Error::input(errors::diagnose_toml(&file, &e)))?,
@@ -146,18 +181,30 @@ pub fn load_text(name: &str, text: &str, syntax: Syntax) -> Result<Document> {
     validate::validate(&file, raw)
 }
 
+/// The largest input read: about a thousand pages of text.
+pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+
 /// UTF-8 without a byte-order mark, LF line ends, NFC.
 fn decode(name: &str, bytes: &[u8]) -> Result<String> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::input(
+            Diagnostic::new(
+                name,
+                format!(
+                    "the input is {:.1} MB; vanban reads at most {} MB",
+                    bytes.len() as f64 / 1_048_576.0,
+                    MAX_INPUT_BYTES / 1_048_576
+                ),
+            )
+            .hint("split it into several documents"),
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         // Safe: everything before valid_up_to is valid UTF-8.
         let good = std::str::from_utf8(good).unwrap_or_default();
-        let file = SourceFile {
-            name,
-            text: good,
-            syntax: Syntax::Toml,
-        };
+        let file = SourceFile::new(name, good, Syntax::Toml);
         Error::input(
             Diagnostic::new(name, "the file is not valid UTF-8 text")
                 .at(Some(file.position(good.len())))

@@ -104,7 +104,7 @@ pub struct RawSignature {
 pub struct RawRecipients {
     #[serde(default)]
     pub items: Vec<String>,
-    pub archive: String,
+    pub archive: Option<String>,
     pub drafter: Option<String>,
     pub copies: Option<i64>,
 }

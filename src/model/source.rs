@@ -1,6 +1,7 @@
 //! The input text and the way back from a byte offset or a field path to a
 //! line and column, so that every message can point at the spot.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -52,9 +53,20 @@ pub struct SourceFile<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub syntax: super::Syntax,
+    /// The TOML tree with its spans, parsed once when first needed.
+    tree: OnceCell<Option<Spanned<DeTable<'a>>>>,
 }
 
-impl SourceFile<'_> {
+impl<'a> SourceFile<'a> {
+    pub fn new(name: &'a str, text: &'a str, syntax: super::Syntax) -> Self {
+        Self {
+            name,
+            text,
+            syntax,
+            tree: OnceCell::new(),
+        }
+    }
+
     /// Line and column (in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(self.text, offset);
@@ -65,8 +77,10 @@ impl SourceFile<'_> {
         Position { line, column }
     }
 
-    fn tree(&self) -> Option<Spanned<DeTable<'_>>> {
-        DeTable::parse(self.text).ok()
+    fn tree(&self) -> Option<&Spanned<DeTable<'a>>> {
+        self.tree
+            .get_or_init(|| DeTable::parse(self.text).ok())
+            .as_ref()
     }
 
     /// The path of the innermost field whose key or value covers `offset`.

@@ -12,6 +12,7 @@ use super::{
     Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, SectionMark, Signature,
     Text,
 };
+use super::{lint, text_checks};
 use crate::conventions::{
     Authority, DocumentKind, IssueDate, LabelStyle, Overrides, Standard, StyleProfile,
 };
@@ -20,15 +21,34 @@ use crate::markup;
 
 pub const SCHEMA_VERSION: i64 = 1;
 
-struct Checker<'a> {
-    file: &'a SourceFile<'a>,
+/// The most paragraphs and items a document may have; far beyond any real
+/// conclusion, it keeps a runaway script from making a million pages.
+pub const MAX_BLOCKS: usize = 5_000;
+
+/// The most errors reported for one input.
+const MAX_PROBLEMS: usize = 50;
+
+struct Checker<'a, 's> {
+    file: &'a SourceFile<'s>,
     problems: Vec<Diagnostic>,
     /// Footnote references met, with the field they stand in.
     footnote_refs: Vec<(String, FieldPath)>,
+    /// Every text field as written, for the checks that read raw text.
+    texts: Vec<(FieldPath, String)>,
+    /// What `texts` holds, to record each field once.
+    recorded: HashSet<(String, String)>,
+    /// Paragraphs and items so far.
+    blocks: usize,
+    /// Footnotes defined but never referred to.
+    unused_footnotes: Vec<String>,
 }
 
-impl Checker<'_> {
+impl Checker<'_, '_> {
     fn report(&mut self, path: &FieldPath, message: impl Into<String>, hint: impl Into<String>) {
+        // Past a point, more messages of the same kind help nobody.
+        if self.problems.len() >= MAX_PROBLEMS {
+            return;
+        }
         self.problems.push(
             Diagnostic::new(self.file.name, message)
                 .at(self.file.locate(path))
@@ -37,7 +57,15 @@ impl Checker<'_> {
         );
     }
 
+    /// Remembers a field's text as written.
+    fn record(&mut self, path: &FieldPath, text: &str) {
+        if self.recorded.insert((path.to_string(), text.to_owned())) {
+            self.texts.push((path.clone(), text.to_owned()));
+        }
+    }
+
     fn required(&mut self, path: &FieldPath, text: &str) -> String {
+        self.record(path, text);
         let text = text.trim();
         if text.is_empty() {
             self.report(
@@ -51,6 +79,8 @@ impl Checker<'_> {
 
     /// Parses inline markup and remembers the footnotes it refers to.
     fn text(&mut self, path: &FieldPath, text: &str) -> Text {
+        self.record(path, text);
+        self.blocks += 1;
         let runs = markup::parse(text.trim());
         for id in markup::footnote_refs(&runs) {
             self.footnote_refs.push((id.to_owned(), path.clone()));
@@ -68,6 +98,7 @@ impl Checker<'_> {
             } else {
                 path.index(i)
             };
+            self.record(&p, entry);
             for para in split_paragraphs(entry) {
                 out.push(self.text(&p, para));
             }
@@ -264,6 +295,35 @@ impl Checker<'_> {
         }
     }
 
+    /// Control characters and legacy encodings, in every text field.
+    fn check_texts(&mut self) {
+        let texts = std::mem::take(&mut self.texts);
+        for (path, text) in &texts {
+            if let Some((c, at)) = text_checks::control_character(text) {
+                self.report(
+                    path,
+                    format!(
+                        "the text has an invisible control character U+{:04X} at character {at}",
+                        u32::from(c)
+                    ),
+                    "delete it; it often comes with text copied from another program",
+                );
+            }
+            if let Some(encoding) = text_checks::legacy_encoding(text) {
+                let sample: String = text.chars().take(40).collect();
+                self.report(
+                    path,
+                    format!("the text looks like Vietnamese in the old {} encoding, not Unicode: \"{sample}\"", encoding.name()),
+                    format!(
+                        "convert it to Unicode (e.g. Unikey's converter: {} → Unicode) and paste it again",
+                        encoding.name()
+                    ),
+                );
+            }
+        }
+        self.texts = texts;
+    }
+
     fn layout(&mut self, raw: RawLayout, standard: Standard) -> (StyleProfile, SectionMark) {
         let path = FieldPath::default().key("layout");
         let mark = match raw.section_mark.as_deref().map(str::trim) {
@@ -306,6 +366,11 @@ impl Checker<'_> {
 
     fn check_footnotes(&mut self, footnotes: &BTreeMap<String, Text>) {
         let refs = std::mem::take(&mut self.footnote_refs);
+        self.unused_footnotes = footnotes
+            .keys()
+            .filter(|id| !refs.iter().any(|(r, _)| r == *id))
+            .cloned()
+            .collect();
         for (id, path) in &refs {
             if !footnotes.contains_key(id) {
                 self.report(
@@ -330,6 +395,10 @@ impl Checker<'_> {
 
 pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let mut c = Checker {
+        texts: Vec::new(),
+        recorded: HashSet::new(),
+        blocks: 0,
+        unused_footnotes: Vec::new(),
         file,
         problems: Vec::new(),
         footnote_refs: Vec::new(),
@@ -378,14 +447,24 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), standard);
     let template = raw.template.as_deref().map(|t| {
         let t = t.trim();
+        let path = std::path::PathBuf::from(t);
         if t.is_empty() {
             c.report(
                 &root.key("template"),
                 "this field must not be empty",
                 "name a .typ file beside the input, or leave `template` out",
             );
+        } else if !path
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_) | std::path::Component::CurDir))
+        {
+            c.report(
+                &root.key("template"),
+                format!("the template `{t}` is outside the input's folder"),
+                "keep the template in the input's folder or below it and name it relatively, e.g. \"mau/mau-rieng.typ\"; --template on the command line can name any file",
+            );
         }
-        std::path::PathBuf::from(t)
+        path
     });
 
     let issuer_path = root.key("issuer");
@@ -492,7 +571,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         }
         items.push(c.text(&p, &cleaned));
     }
-    let archive = clean_archive(&raw.recipients.archive);
+    let archive = raw.recipients.archive.as_deref().map(clean_archive);
     let drafter = raw.recipients.drafter.as_deref().map(str::trim).map(|d| {
         let copies = raw.recipients.copies.and_then(|n| match u32::try_from(n) {
             Ok(n) if n > 0 => Some(n),
@@ -514,7 +593,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
             "add `drafter = \"…\"`, the drafter's initials, e.g. \"PL\"",
         );
     }
-    if archive.is_empty() {
+    if archive.as_ref().is_some_and(String::is_empty) {
         c.report(
             &rec_path.key("archive"),
             "this field must not be empty",
@@ -523,10 +602,19 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     }
     c.check_footnotes(&footnotes);
 
-    if !c.problems.is_empty() {
-        return Err(Error::Input(c.problems));
+    if c.blocks > MAX_BLOCKS {
+        c.report(
+            &root,
+            format!(
+                "the document has {} paragraphs and items; vanban makes at most {MAX_BLOCKS}",
+                c.blocks
+            ),
+            "split it into several documents",
+        );
     }
-    Ok(Document {
+    c.check_texts();
+    let mut doc = Document {
+        warnings: Vec::new(),
         kind,
         standard,
         profile,
@@ -548,7 +636,23 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
             archive,
             drafter,
         },
-    })
+    };
+    let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
+        .into_iter()
+        .map(|f| {
+            Diagnostic::new(file.name, f.message)
+                .at(file.locate(&f.path))
+                .field(f.path.to_string())
+                .hint(f.hint)
+                .warning(f.rule)
+        })
+        .collect();
+    if !c.problems.is_empty() {
+        c.problems.extend(warnings);
+        return Err(Error::Input(c.problems));
+    }
+    doc.warnings = warnings;
+    Ok(doc)
 }
 
 fn default_of(p: &StyleProfile, field: &str) -> String {

@@ -1,0 +1,467 @@
+//! Lint: the slips that records officers send documents back for. Each rule
+//! gives warnings under its own name, by which it can be switched off.
+
+use chrono::NaiveDate;
+
+use super::Document;
+use super::source::FieldPath;
+use crate::conventions::{Standard, format_day, format_month};
+
+/// Every rule, with what it checks.
+pub const RULES: &[(&str, &str)] = &[
+    (
+        "type-code",
+        "the issuer code carries a type code, which vanban adds from the kind",
+    ),
+    (
+        "number-format",
+        "a symbol in the text is written the other standard's way",
+    ),
+    (
+        "archive-line",
+        "the recipients lack the archive line (\"Lưu …\")",
+    ),
+    (
+        "reference-date",
+        "a document referred to in the text is dated after this one",
+    ),
+    (
+        "date-padding",
+        "a date in the text breaks the leading-zero rule",
+    ),
+    (
+        "summary-case",
+        "the summary starts in the wrong case for the standard",
+    ),
+    (
+        "spacing",
+        "trailing or double spaces, or a space before punctuation",
+    ),
+    (
+        "unused-footnote",
+        "a footnote is defined but never referred to",
+    ),
+];
+
+/// A warning before it is placed in the file.
+pub struct Finding {
+    pub rule: &'static str,
+    pub path: FieldPath,
+    pub message: String,
+    pub hint: String,
+}
+
+fn finding(rule: &'static str, path: &FieldPath, message: String, hint: String) -> Finding {
+    Finding {
+        rule,
+        path: path.clone(),
+        message,
+        hint,
+    }
+}
+
+/// Type codes of both standards, for spotting one inside an issuer code.
+const TYPE_CODES: &[&str] = &[
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "TC", "TB", "HD", "HĐ", "CTr", "KH", "PA", "ĐA", "DA",
+    "BC", "BB", "TTr", "KL", "CV", "TT", "CĐ", "GM", "GGT", "BS",
+];
+
+/// Runs every rule over a checked document and the raw text of its fields.
+pub fn lint(
+    doc: &Document,
+    texts: &[(FieldPath, String)],
+    unused_footnotes: &[String],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let root = FieldPath::default();
+
+    let code = &doc.issuer.code;
+    if let Some(first) = code
+        .split('-')
+        .next()
+        .filter(|f| code.contains('-') && TYPE_CODES.contains(f))
+    {
+        let rest = &code[first.len() + 1..];
+        out.push(finding(
+            "type-code",
+            &root.key("issuer").key("code"),
+            format!(
+                "the issuer code `{code}` starts with the type code {first}; the number would read \"{}\"",
+                crate::conventions::format_number(doc.standard, doc.number, doc.kind.type_code(), code)
+            ),
+            format!("write the issuer's own code only: code = \"{rest}\"; the type code comes from `kind`"),
+        ));
+    }
+
+    if doc.recipients.archive.is_none() {
+        out.push(finding(
+            "archive-line",
+            &root.key("recipients"),
+            "the recipients lack the archive line".to_owned(),
+            match doc.standard {
+                Standard::Party => "add archive = \"VPHU\" (printed \"- Lưu VPHU.\")".to_owned(),
+                Standard::State => "add archive = \"VP\" (printed \"- Lưu: VT, VP.\")".to_owned(),
+            },
+        ));
+    }
+
+    if let Some(first) = doc.summary.first().map(|l| crate::markup::plain_text(l)) {
+        let initial = first.chars().find(|c| c.is_alphabetic());
+        let path = root.key("summary");
+        match (doc.standard, initial) {
+            (Standard::Party, Some(c)) if c.is_uppercase() => out.push(finding(
+                "summary-case",
+                &path,
+                format!("a Party summary starts in lower case, this one with \"{c}\""),
+                "write it as \"về …\" or \"của …\" (Hướng dẫn 36-HD/VPTW)".to_owned(),
+            )),
+            (Standard::State, Some(c)) if c.is_lowercase() => out.push(finding(
+                "summary-case",
+                &path,
+                format!("a State summary starts with a capital, this one with \"{c}\""),
+                "capitalise its first letter (Nghị định 30/2020/NĐ-CP)".to_owned(),
+            )),
+            _ => {}
+        }
+    }
+
+    for id in unused_footnotes {
+        out.push(finding(
+            "unused-footnote",
+            &root.key("footnotes").key(id),
+            format!("footnote [^{id}] is never referred to"),
+            format!("refer to it with [^{id}] where its mark belongs, or remove it"),
+        ));
+    }
+
+    let doc_date = match (doc.date.month, doc.date.day) {
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(doc.date.year, m, d),
+        _ => None,
+    };
+    for (path, text) in texts {
+        spacing(path, text, &mut out);
+        for date in find_dates(text) {
+            date_padding(path, &date, &mut out);
+        }
+        for symbol in find_symbols(text) {
+            symbol_format(path, &symbol, &mut out);
+            if let (Some(ours), Some(date)) = (doc_date, symbol.date.as_ref().and_then(|d| d.date))
+                && date > ours
+            {
+                out.push(finding(
+                    "reference-date",
+                    path,
+                    format!(
+                        "{} is dated {}, after this document ({})",
+                        symbol.text,
+                        date.format("%d/%m/%Y"),
+                        ours.format("%d/%m/%Y")
+                    ),
+                    "check the date of the document referred to, or this document's own date"
+                        .to_owned(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {
+    let problem = if text.lines().any(|l| l.ends_with(' ') || l.ends_with('\t')) {
+        Some((
+            "trailing spaces",
+            "remove the spaces at the end of the line",
+        ))
+    } else if text.contains("  ") {
+        Some(("two spaces in a row", "leave one space between words"))
+    } else if text.contains(" [^") {
+        Some((
+            "a space before a footnote mark",
+            "write the mark right after the word: \"ổn định[^1]\"",
+        ))
+    } else if [" ,", " .", " ;", " :", " !", " ?", " )"].iter().any(|p| {
+        text.match_indices(p)
+            .any(|(i, _)| !text[i + p.len()..].starts_with(['.', '/']))
+    }) {
+        Some((
+            "a space before punctuation",
+            "remove the space before , . ; : ! ? )",
+        ))
+    } else {
+        None
+    };
+    if let Some((what, hint)) = problem {
+        out.push(finding(
+            "spacing",
+            path,
+            format!("the text has {what}"),
+            hint.to_owned(),
+        ));
+    }
+}
+
+/// A date written in the text: "ngày 05 tháng 11 năm 2020" or "02/12/2019".
+struct WrittenDate {
+    text: String,
+    day: Option<(u32, String)>,
+    month: (u32, String),
+    year: i32,
+    date: Option<NaiveDate>,
+}
+
+fn find_dates(text: &str) -> Vec<WrittenDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let digits = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';', ')', ':']);
+        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit())).then(|| w.to_owned())
+    };
+    for (i, w) in words.iter().enumerate() {
+        // "ngày 5 tháng 11 năm 2020" and "tháng 11 năm 2020".
+        if w.eq_ignore_ascii_case("tháng") || *w == "tháng" {
+            let (Some(m), Some(&"năm"), Some(y)) = (
+                words.get(i + 1).and_then(|w| digits(w)),
+                words.get(i + 2),
+                words.get(i + 3).and_then(|w| digits(w)),
+            ) else {
+                continue;
+            };
+            let day = (i >= 2 && words[i - 2].to_lowercase() == "ngày")
+                .then(|| digits(words[i - 1]))
+                .flatten();
+            let text = format!(
+                "{} tháng {m} năm {y}",
+                day.as_deref()
+                    .map_or(String::new(), |d| format!("ngày {d}"))
+            );
+            push_date(&mut out, day, m, &y, text);
+        }
+        // "02/12/2019"
+        let token = w
+            .trim_end_matches([',', '.', ';', ')', ':'])
+            .trim_start_matches('(');
+        let parts: Vec<&str> = token.split('/').collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts[2].len() == 4
+        {
+            push_date(
+                &mut out,
+                Some(parts[0].to_owned()),
+                parts[1].to_owned(),
+                parts[2],
+                token.to_owned(),
+            );
+        }
+    }
+    out
+}
+
+fn push_date(
+    out: &mut Vec<WrittenDate>,
+    day: Option<String>,
+    month: String,
+    year: &str,
+    text: String,
+) {
+    let (Ok(m), Ok(y)) = (month.parse::<u32>(), year.parse::<i32>()) else {
+        return;
+    };
+    let d = day.as_ref().and_then(|d| d.parse::<u32>().ok());
+    if !(1..=12).contains(&m) {
+        return;
+    }
+    out.push(WrittenDate {
+        text: text.trim().to_owned(),
+        day: d.zip(day),
+        month: (m, month),
+        year: y,
+        date: NaiveDate::from_ymd_opt(y, m, d.unwrap_or(1)),
+    });
+}
+
+fn date_padding(path: &FieldPath, date: &WrittenDate, out: &mut Vec<Finding>) {
+    let day_ok = date
+        .day
+        .as_ref()
+        .is_none_or(|(d, written)| *written == format_day(*d));
+    let month_ok = date.month.1 == format_month(date.month.0);
+    if day_ok && month_ok {
+        return;
+    }
+    let fixed_day = date.day.as_ref().map(|(d, _)| format_day(*d));
+    let fixed_month = format_month(date.month.0);
+    let fixed = if date.text.contains('/') {
+        format!(
+            "{}/{fixed_month}/{}",
+            fixed_day.unwrap_or_default(),
+            date.year
+        )
+    } else {
+        let day = fixed_day.map_or(String::new(), |d| format!("ngày {d} "));
+        format!("{day}tháng {fixed_month} năm {}", date.year)
+    };
+    out.push(finding(
+        "date-padding",
+        path,
+        format!("the date \"{}\" should read \"{fixed}\"", date.text),
+        "days below 10 and the months 1 and 2 take a leading zero; other months do not".to_owned(),
+    ));
+}
+
+/// A document symbol in the text ("369/BC-UBND", "13-NQ/HU") with the date
+/// written after it, if any.
+struct Symbol {
+    /// How the reference reads: "số 369/BC-UBND".
+    text: String,
+    party_style: bool,
+    agency: String,
+    date: Option<WrittenDate>,
+}
+
+fn find_symbols(text: &str) -> Vec<Symbol> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let token = w
+            .trim_end_matches([',', '.', ';', ')', ':'])
+            .trim_start_matches('(');
+        let Some(split) = token.find(['-', '/']) else {
+            continue;
+        };
+        let (number, rest) = token.split_at(split);
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let first_sep = &rest[..1];
+        let rest = &rest[1..];
+        let Some(second) = rest.find(['-', '/']) else {
+            continue;
+        };
+        let (type_code, tail) = rest.split_at(second);
+        let second_sep = &tail[..1];
+        let agency = &tail[1..];
+        let letters = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphabetic() || c == '-');
+        if first_sep == second_sep
+            || !letters(type_code)
+            || !letters(agency)
+            || !type_code.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // The date that follows the reference closely: "…, ngày 30 tháng 11 năm 2020".
+        let after = words[i + 1..words.len().min(i + 8)].join(" ");
+        let date = find_dates(&after).into_iter().next();
+        let prefix = if i > 0 && words[i - 1].eq_ignore_ascii_case("số") {
+            "số "
+        } else {
+            ""
+        };
+        out.push(Symbol {
+            text: format!("{prefix}{token}"),
+            party_style: first_sep == "-",
+            agency: agency.to_owned(),
+            date,
+        });
+    }
+    out
+}
+
+/// Party bodies' codes end in "U" (TU, HU, ĐU, BTCTU …) or are TW/VPTW.
+fn is_party_agency(agency: &str) -> bool {
+    let last = agency.rsplit('-').next().unwrap_or(agency);
+    last.ends_with('U') || last.ends_with("TW") || last.ends_with("ĐUK")
+}
+
+fn symbol_format(path: &FieldPath, symbol: &Symbol, out: &mut Vec<Finding>) {
+    let party = is_party_agency(&symbol.agency);
+    if party == symbol.party_style {
+        return;
+    }
+    let (message, hint) = if party {
+        (
+            format!(
+                "{} is written the State way, but {} is a Party body",
+                symbol.text, symbol.agency
+            ),
+            "Party symbols read number-TYPE/AGENCY, e.g. 13-NQ/HU",
+        )
+    } else {
+        (
+            format!(
+                "{} is written the Party way, but {} is not a Party body",
+                symbol.text, symbol.agency
+            ),
+            "State symbols read number/TYPE-AGENCY, e.g. 369/BC-UBND",
+        )
+    };
+    out.push(finding("number-format", path, message, hint.to_owned()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let path = FieldPath::default().key("x");
+        spacing(&path, text, &mut out);
+        for d in find_dates(text) {
+            date_padding(&path, &d, &mut out);
+        }
+        for s in find_symbols(text) {
+            symbol_format(&path, &s, &mut out);
+        }
+        out.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn spacing_rules() {
+        assert_eq!(rules("hai  khoảng trắng"), ["spacing"]);
+        assert_eq!(rules("cuối dòng "), ["spacing"]);
+        assert_eq!(rules("trước dấu phẩy , sai"), ["spacing"]);
+        assert_eq!(rules("đúng, đủ. Hết./."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn date_padding_rules() {
+        assert_eq!(rules("ngày 5 tháng 11 năm 2020"), ["date-padding"]);
+        assert_eq!(rules("ngày 05 tháng 1 năm 2020"), ["date-padding"]);
+        assert_eq!(rules("ngày 05 tháng 03 năm 2020"), ["date-padding"]);
+        assert_eq!(
+            rules("ngày 05 tháng 3 năm 2020, ngày 20 tháng 02 năm 2018"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(rules("ngày 02/12/2019 và 25/9/2020"), Vec::<&str>::new());
+        assert_eq!(rules("ngày 2/12/2019"), ["date-padding"]);
+        assert_eq!(rules("ngày 12/04/2019"), ["date-padding"]);
+    }
+
+    #[test]
+    fn symbol_rules() {
+        assert_eq!(
+            rules("Báo cáo số 369/BC-UBND và Nghị quyết số 13-NQ/HU"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(rules("Nghị quyết số 13/NQ-HU"), ["number-format"]);
+        assert_eq!(rules("Quyết định số 05-QĐ/UBND"), ["number-format"]);
+        assert_eq!(rules("Quy chế 05-QC/BTCTU-BDVTU"), Vec::<&str>::new());
+        assert_eq!(
+            rules("giai đoạn 2019 – 2025, Covid-19, 22.460 ha/27.060 ha"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn references_carry_their_dates() {
+        let s = find_symbols("Báo cáo số 369/BC-UBND, ngày 30 tháng 11 năm 2020 của UBND huyện");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].text, "số 369/BC-UBND");
+        assert_eq!(
+            s[0].date.as_ref().and_then(|d| d.date),
+            NaiveDate::from_ymd_opt(2020, 11, 30)
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! `vanban check` and the lint rules, each with a document that trips it
+//! and one that does not.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use vanban::model;
+
+fn vanban(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("vanban runs")
+}
+
+/// A clean document; `edit` changes it.
+fn doc(edit: impl Fn(String) -> String) -> String {
+    edit(
+        "kind = \"ket-luan\"\nnumber = 7\nplace = \"Đơn Dương\"\ndate = 2020-11-05\nsummary = \"về công tác tháng 11\"\n\
+         opening = \"Thực hiện Nghị quyết số 13-NQ/HU, ngày 02/12/2019 và Báo cáo số 369/BC-UBND, ngày 30 tháng 10 năm 2020.\"\n\
+         [issuer]\nname = \"HUYỆN ỦY ĐƠN DƯƠNG\"\ncode = \"HU\"\n\
+         [findings]\nitems = [\"Kết quả tốt[^a].\"]\n\
+         [footnotes]\na = \"Số liệu tháng 10.\"\n\
+         [signature]\nauthority = \"T/M BAN THƯỜNG VỤ\"\ntitle = \"BÍ THƯ\"\nname = \"Nguyễn Văn A\"\n\
+         [recipients]\nitems = [\"Văn phòng Tỉnh ủy\"]\narchive = \"VPHU\"\n"
+            .to_owned(),
+    )
+}
+
+/// The rules that warn about a document.
+fn rules(toml: &str) -> Vec<&'static str> {
+    model::load("vb.toml", toml.as_bytes())
+        .expect("valid")
+        .warnings
+        .iter()
+        .filter_map(|d| d.rule)
+        .collect()
+}
+
+#[test]
+fn a_clean_document_has_no_warnings() {
+    assert_eq!(rules(&doc(|s| s)), Vec::<&str>::new());
+}
+
+#[test]
+fn each_rule_trips_on_its_slip() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("type-code", "code = \"HU\"", "code = \"KL-HU\""),
+        ("number-format", "13-NQ/HU", "13/NQ-HU"),
+        ("archive-line", "archive = \"VPHU\"\n", "\n"),
+        (
+            "reference-date",
+            "ngày 30 tháng 10 năm 2020",
+            "ngày 30 tháng 11 năm 2020",
+        ),
+        ("date-padding", "ngày 02/12/2019", "ngày 2/12/2019"),
+        ("summary-case", "summary = \"về", "summary = \"Về"),
+        ("spacing", "Kết quả tốt", "Kết quả  tốt"),
+        ("unused-footnote", "tốt[^a].", "tốt."),
+    ];
+    for (rule, from, to) in cases {
+        let toml = doc(|s| {
+            assert!(s.contains(from), "{from}");
+            s.replacen(from, to, 1)
+        });
+        assert_eq!(rules(&toml), [*rule], "{rule}");
+    }
+    let state = doc(|s| {
+        s.replace("kind = \"ket-luan\"", "kind = \"thong-bao\"")
+            .replace("code = \"HU\"", "code = \"UBND\"")
+    });
+    assert_eq!(
+        rules(&state),
+        ["summary-case"],
+        "a State summary starts with a capital"
+    );
+    assert_eq!(
+        rules(&state.replace("summary = \"về", "summary = \"Về")),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn check_prints_positions_severities_and_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("tot.toml"), doc(|s| s)).expect("write");
+    std::fs::write(
+        dir.path().join("canh-bao.toml"),
+        doc(|s| s.replace("13-NQ/HU", "13/NQ-HU")),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("loi.toml"),
+        doc(|s| s.replace("date = 2020-11-05", "date = 2020-11-31")),
+    )
+    .expect("write");
+
+    let clean = vanban(&["check", "tot.toml"], dir.path());
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(clean.stdout.is_empty() && clean.stderr.is_empty());
+
+    let warned = vanban(&["check", "canh-bao.toml"], dir.path());
+    assert_eq!(warned.status.code(), Some(0), "warnings alone pass");
+    assert_eq!(
+        String::from_utf8_lossy(&warned.stdout).trim_end(),
+        "canh-bao.toml:6:11: warning: opening: số 13/NQ-HU is written the State way, but HU is a Party body [number-format]\n  \
+         hint: Party symbols read number-TYPE/AGENCY, e.g. 13-NQ/HU"
+    );
+    assert_eq!(
+        vanban(&["check", "canh-bao.toml", "--deny-warnings"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    let allowed = vanban(
+        &[
+            "check",
+            "canh-bao.toml",
+            "--deny-warnings",
+            "-A",
+            "number-format",
+        ],
+        dir.path(),
+    );
+    assert_eq!(allowed.status.code(), Some(0));
+
+    let failed = vanban(
+        &["check", "tot.toml", "loi.toml", "canh-bao.toml"],
+        dir.path(),
+    );
+    assert_eq!(failed.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&failed.stdout);
+    assert!(out.contains("loi.toml:4:8: error: date: the date 2020-11-31 does not exist: expected day between 01 and 30"), "{out}");
+    assert_eq!(
+        String::from_utf8_lossy(&failed.stderr).trim(),
+        "1 errors, 1 warnings"
+    );
+
+    let unknown = vanban(&["check", "tot.toml", "-A", "khong-co"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .starts_with("there is no rule `khong-co`; the rules are: type-code, ")
+    );
+}
+
+#[test]
+fn check_speaks_json_for_editors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("vb.toml"),
+        doc(|s| {
+            s.replace("tốt[^a].", "tốt [^b].")
+                .replace("13-NQ/HU", "13/NQ-HU")
+        }),
+    )
+    .expect("write");
+    let out = vanban(&["check", "vb.toml", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let list = list.as_array().expect("a list");
+    let error = list
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .expect("an error");
+    assert_eq!(error["message"], "footnote [^b] is not defined");
+    assert_eq!(error["field"], "findings.items[0]");
+    assert_eq!(error["line"], 11);
+    assert!(error["rule"].is_null());
+    let warning = list
+        .iter()
+        .find(|d| d["rule"] == "number-format")
+        .expect("a warning");
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["column"], 11);
+    let spacing = list
+        .iter()
+        .find(|d| d["rule"] == "spacing")
+        .expect("a space before the mark");
+    assert_eq!(
+        spacing["message"],
+        "the text has a space before a footnote mark"
+    );
+}
