@@ -16,10 +16,13 @@ use crate::model::{self, Document, Syntax};
 use crate::output::write_atomic;
 use crate::render::{self, OutputFormat};
 
-/// How old (in evictions) a cached compilation result may grow before it is
-/// dropped. Documents of a batch share most of their layout, so recent
-/// results are worth keeping; older ones would only grow memory.
-const CACHE_AGE: usize = 10;
+/// Typst's caches are pruned after every this many documents: results
+/// unused for `CACHE_AGE` prunings are dropped. Documents of a batch share
+/// most of their layout, so recent results are worth keeping; older ones
+/// would only grow memory. Pruning walks every cache, so not after each
+/// document.
+const EVICT_EVERY: usize = 4;
+const CACHE_AGE: usize = 2;
 
 /// One document to make.
 #[derive(Debug, Clone)]
@@ -284,6 +287,7 @@ pub fn run(
     mut report: impl FnMut(&Outcome),
 ) -> Summary {
     let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let claimed = Mutex::new(HashSet::new());
     let width = inputs.len().to_string().len();
@@ -292,7 +296,7 @@ pub fn run(
     std::thread::scope(|scope| {
         for _ in 0..opts.jobs.max(1).min(inputs.len().max(1)) {
             let tx = tx.clone();
-            let (next, stop, claimed) = (&next, &stop, &claimed);
+            let (next, stop, claimed, done) = (&next, &stop, &claimed, &done);
             scope.spawn(move || {
                 loop {
                     if stop.load(Ordering::Relaxed) {
@@ -311,7 +315,9 @@ pub fn run(
                     };
                     outcome.result = make(engine, input, i + 1, width, opts, claimed, &mut outcome);
                     // Keep memory flat however many documents run, failed ones too.
-                    typst::comemo::evict(CACHE_AGE);
+                    if done.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+                        typst::comemo::evict(CACHE_AGE);
+                    }
                     outcome.millis = started.elapsed().as_secs_f64() * 1000.0;
                     if outcome.result.is_err() && opts.fail_fast {
                         stop.store(true, Ordering::Relaxed);

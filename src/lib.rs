@@ -14,5 +14,5 @@ pub mod output;
 pub mod render;
 
 pub use engine::Engine;
-pub use error::{Diagnostic, Error, Result};
+pub use error::{Diagnostic, Error, Result, Severity};
 pub use render::{Rendered, render_pdf, render_pdf_with};

@@ -24,7 +24,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    // No fsync: the rename makes the file whole for any interruption of
+    // vanban (Ctrl-C, kill); surviving a power cut is the file system's
+    // job, and syncing each file would halve the speed of a batch.
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }

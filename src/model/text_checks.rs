@@ -33,7 +33,9 @@ const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊ�
 
 /// Characters TCVN3 puts where Unicode has Vietnamese letters: ¸ ¹ µ ¶ · ©
 /// ¨ ® ¬ and the like ("Uû ban nh©n d©n" for "Ủy ban nhân dân").
-const TCVN3_MARKS: &str = "¡¢£¤¥¦§¨©ª«¬\u{ad}®¯±²³´µ¶·¸¹º»¼½¾Æ";
+/// (« » ± ² ³ ¼ ½ ¾, which TCVN3 also uses, are left out: they are common
+/// quotes and symbols.)
+const TCVN3_MARKS: &str = "¡¢£¤¥¦§¨©ª¬\u{ad}®¯´µ¶·¸¹ºÆ";
 
 /// Characters VNI puts after a vowel for its marks ("Vieät Nam").
 const VNI_MARKS: &str = "äåæçëïöøûüÄÅÆÇËÏÖØÛÜñÑ";
@@ -42,13 +44,20 @@ const VNI_MARKS: &str = "äåæçëïöøûüÄÅÆÇËÏÖØÛÜñÑ";
 /// words that mix letters with characters Vietnamese never uses.
 pub fn legacy_encoding(text: &str) -> Option<Legacy> {
     let (mut tcvn3, mut vni) = (0, 0);
-    for word in text.split(|c: char| c.is_whitespace() || ",.;:!?()\"'“”".contains(c)) {
-        if !word.chars().any(|c| c.is_ascii_alphabetic()) {
+    for word in text.split(|c: char| c.is_whitespace() || ",.;:!?()\"'“”«»".contains(c)) {
+        // A legacy mark stands inside a word, next to plain letters:
+        // "nh©n", "tØnh", "Vieät"; not "±2" or "m²".
+        let chars: Vec<char> = word.chars().collect();
+        if !chars.iter().any(char::is_ascii_alphabetic) {
             continue;
         }
         let odd = |marks: &str| {
-            word.chars()
-                .any(|c| marks.contains(c) && !VIETNAMESE_LATIN1.contains(c))
+            chars.iter().enumerate().any(|(i, c)| {
+                marks.contains(*c)
+                    && !VIETNAMESE_LATIN1.contains(*c)
+                    && (i > 0 && chars[i - 1].is_ascii_alphabetic()
+                        || chars.get(i + 1).is_some_and(char::is_ascii_alphabetic))
+            })
         };
         if odd(TCVN3_MARKS) {
             tcvn3 += 1;
