@@ -54,7 +54,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| render::export_pdf(&doc, black_box(&compiled)).expect("exports"))
     });
 
-    c.bench_function("export: reference page 1 to PNG at 144 ppi", |b| {
+    c.bench_function("export: reference, three pages to PNG at 144 ppi", |b| {
         b.iter(|| render::export_png(black_box(&compiled), 144.0).expect("renders"))
     });
 
