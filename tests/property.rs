@@ -42,15 +42,17 @@ fn toml_string(s: &str) -> String {
     serde_json::to_string(s).expect("a JSON string is a TOML basic string")
 }
 
-/// A document with `s` in a body paragraph (markup), the place and the
-/// signer's name (plain). Each value starts with a letter, so none is empty.
+/// A document with `s` in every text field. Each value starts with a
+/// letter, so none is empty.
 fn document(s: &str) -> String {
     let q = toml_string(&format!("X{s}"));
     format!(
-        "kind = \"thong-bao\"\nplace = {q}\ndate = 2024-01-08\nsummary = \"Kết luận\"\nopening = [{q}]\n\
-         [issuer]\nname = \"BỘ NỘI VỤ\"\ncode = \"BNV\"\n\
-         [signature]\ntitle = \"BỘ TRƯỞNG\"\nname = {q}\n\
-         [recipients]\narchive = \"VP\"\n"
+        "kind = \"thong-bao\"\nplace = {q}\ndate = 2024-01-08\nsummary = [{q}]\nto = [{q}]\nopening = [{q}]\nclosing = [{q}]\n\
+         [issuer]\nsuperior = {q}\nname = {q}\ncode = \"BNV\"\n\
+         [findings]\nheading = {q}\nlead = {q}\nitems = [{q}, {{ title = {q}, text = [{q}], items = [{q}] }}]\n\
+         [signature]\nauthority = {a}\ntitle = {q}\nname = {q}\n\
+         [recipients]\nitems = [{q}]\narchive = {q}\n",
+        a = toml_string(&format!("KT. X{s}")),
     )
 }
 
@@ -83,8 +85,11 @@ proptest! {
         let printed = squeeze(&pdf_text(&pdf));
         let plain = format!("X{s}");
         let marked = markup::plain_text(&markup::parse(&plain.replace('\n', " ")));
+        // Plain fields (place, signer's name), markup fields (summary, body,
+        // headings' text), fields printed in capitals (bodies, titles).
         prop_assert!(printed.contains(&squeeze(&plain)), "plain text {plain:?} missing from {printed:?}");
         prop_assert!(printed.contains(&squeeze(&marked)), "body text {marked:?} missing from {printed:?}");
+        prop_assert!(printed.contains(&squeeze(&plain.to_uppercase())), "capitals {plain:?} missing from {printed:?}");
     }
 }
 
