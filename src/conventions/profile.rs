@@ -294,8 +294,10 @@ impl StyleProfile {
     }
 }
 
-/// The values a document may set, within its standard's ranges.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The values a document may set in its `[layout]` table: sizes within
+/// its standard's ranges, and the mark after section numbers.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Overrides {
     pub margin_top_mm: Option<f64>,
     pub margin_bottom_mm: Option<f64>,
@@ -304,6 +306,8 @@ pub struct Overrides {
     pub body_pt: Option<f64>,
     pub doc_title_pt: Option<f64>,
     pub summary_pt: Option<f64>,
+    /// "I." or the Party's "I-"; checked with the document, not the profile.
+    pub section_mark: Option<String>,
 }
 
 /// A value outside the range that the standard allows.

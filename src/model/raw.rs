@@ -14,7 +14,7 @@ pub struct RawDocument {
     pub kind: String,
     pub standard: Option<String>,
     pub template: Option<String>,
-    pub layout: Option<RawLayout>,
+    pub layout: Option<crate::conventions::Overrides>,
     pub issuer: RawIssuer,
     pub number: Option<i64>,
     pub place: String,
@@ -107,20 +107,6 @@ pub struct RawRecipients {
     pub archive: Option<String>,
     pub drafter: Option<String>,
     pub copies: Option<i64>,
-}
-
-/// Layout values a document may set within its standard's ranges.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLayout {
-    pub margin_top_mm: Option<f64>,
-    pub margin_bottom_mm: Option<f64>,
-    pub margin_left_mm: Option<f64>,
-    pub margin_right_mm: Option<f64>,
-    pub body_pt: Option<f64>,
-    pub doc_title_pt: Option<f64>,
-    pub summary_pt: Option<f64>,
-    pub section_mark: Option<String>,
 }
 
 /// A text or a list of texts: one paragraph or line each.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::raw::{RawDate, RawDocument, RawItem, RawLayout, RawPart};
+use super::raw::{RawDate, RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
 use super::{
     Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, SectionMark, Signature,
@@ -324,9 +324,9 @@ impl Checker<'_, '_> {
         self.texts = texts;
     }
 
-    fn layout(&mut self, raw: RawLayout, standard: Standard) -> (StyleProfile, SectionMark) {
+    fn layout(&mut self, overrides: Overrides, standard: Standard) -> (StyleProfile, SectionMark) {
         let path = FieldPath::default().key("layout");
-        let mark = match raw.section_mark.as_deref().map(str::trim) {
+        let mark = match overrides.section_mark.as_deref().map(str::trim) {
             None | Some("I.") => SectionMark::Dot,
             Some("I-") => SectionMark::Hyphen,
             Some(other) => {
@@ -337,15 +337,6 @@ impl Checker<'_, '_> {
                 );
                 SectionMark::Dot
             }
-        };
-        let overrides = Overrides {
-            margin_top_mm: raw.margin_top_mm,
-            margin_bottom_mm: raw.margin_bottom_mm,
-            margin_left_mm: raw.margin_left_mm,
-            margin_right_mm: raw.margin_right_mm,
-            body_pt: raw.body_pt,
-            doc_title_pt: raw.doc_title_pt,
-            summary_pt: raw.summary_pt,
         };
         let profile = StyleProfile::for_standard(standard);
         match profile.clone().with_overrides(standard, &overrides) {
