@@ -18,6 +18,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            action: "write in the folder",
+            path: dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such folder"),
+        });
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".vanban-")
         .suffix(".tmp")

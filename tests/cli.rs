@@ -358,3 +358,15 @@ fn unknown_label_style_lists_the_styles() {
         "ket-luan.toml:45:11: error: limitations.labels[0]: `i.` is not a label style\n  hint: the styles are: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
     );
 }
+
+#[test]
+fn a_missing_output_folder_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(path(NESTED), dir.path().join("vb.toml")).expect("copy");
+    let out = vanban(&["render", "vb.toml", "-o", "khong-co/vb.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr(&out),
+        "cannot write in the folder khong-co: there is no such folder"
+    );
+}
