@@ -360,11 +360,7 @@ fn make(
         })
         .map(ToString::to_string)
         .collect();
-    if let Some(t) = &opts.template {
-        doc.template = Some(t.clone());
-    } else if let (Some(base), Some(t)) = (input.base(), &doc.template) {
-        doc.template = Some(base.join(t));
-    }
+    render::settle_template(&mut doc, input.base(), opts.template.as_deref());
     let stem = output_stem(&opts.name_pattern, input, index, width, &doc);
     let compiled = render::compile(engine, &doc)?;
     outcome.warnings.extend(compiled.warnings.iter().cloned());

@@ -11,6 +11,17 @@ use crate::engine::{Compiled, Engine, Template};
 use crate::error::{Error, Result};
 use crate::model::{self, Document};
 
+/// Settles which template a document uses: `chosen` (the command line's
+/// choice) if given, else the input's own `template`, which is relative to
+/// `base`, the input's folder.
+pub fn settle_template(doc: &mut Document, base: Option<&Path>, chosen: Option<&Path>) {
+    if let Some(t) = chosen {
+        doc.template = Some(t.to_owned());
+    } else if let (Some(base), Some(t)) = (base, &doc.template) {
+        doc.template = Some(base.join(t));
+    }
+}
+
 /// The template a document asks for: its own `template` if it names one,
 /// else the built-in template of its kind.
 pub fn template_of(doc: &Document) -> Template {
@@ -128,11 +139,7 @@ pub fn render_pdf_with(
     template: Option<&Path>,
 ) -> Result<Rendered> {
     let mut doc = model::load(name, input)?;
-    if let Some(t) = template {
-        doc.template = Some(t.to_owned());
-    } else if let (Some(base), Some(t)) = (base, &doc.template) {
-        doc.template = Some(base.join(t));
-    }
+    settle_template(&mut doc, base, template);
     let compiled = compile(engine, &doc)?;
     let pdf = export_pdf(&doc, &compiled)?;
     Ok(Rendered {

@@ -43,13 +43,9 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
     for w in doc.warnings.iter().filter(|d| super::shown(d, &allowed)) {
         eprintln!("{w}");
     }
-    if let Some(t) = &args.make.template {
-        doc.template = Some(t.clone());
-    } else if let (false, Some(t)) = (stdin, &doc.template) {
-        // Paths written in the input are relative to the input's folder.
-        let base = args.input.parent().unwrap_or(Path::new(""));
-        doc.template = Some(base.join(t));
-    }
+    // Paths written in the input are relative to the input's folder.
+    let base = (!stdin).then(|| args.input.parent().unwrap_or(Path::new("")));
+    render::settle_template(&mut doc, base, args.make.template.as_deref());
     let compiled = render::compile(&engine, &doc)?;
     for w in &compiled.warnings {
         eprintln!("{w}");

@@ -4,6 +4,7 @@ mod errors;
 mod json;
 pub mod lint;
 mod raw;
+mod sections;
 mod source;
 mod text_checks;
 mod validate;

@@ -8,14 +8,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::raw::{RawDate, RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
-use super::{
-    Document, Issuer, Item, MAX_ITEM_DEPTH, Part, PartRole, Recipients, SectionMark, Signature,
-    Text,
-};
+use super::{Document, Item, MAX_ITEM_DEPTH, Part, PartRole, SectionMark, Signature, Text};
 use super::{lint, text_checks};
-use crate::conventions::{
-    Authority, DocumentKind, IssueDate, LabelStyle, Overrides, Standard, StyleProfile,
-};
+use crate::conventions::{Authority, IssueDate, LabelStyle, Overrides, Standard, StyleProfile};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup;
 
@@ -28,7 +23,7 @@ pub const MAX_BLOCKS: usize = 5_000;
 /// The most errors reported for one input.
 const MAX_PROBLEMS: usize = 50;
 
-struct Checker<'a, 's> {
+pub(super) struct Checker<'a, 's> {
     file: &'a SourceFile<'s>,
     problems: Vec<Diagnostic>,
     /// Footnote references met, with the field they stand in.
@@ -44,7 +39,12 @@ struct Checker<'a, 's> {
 }
 
 impl Checker<'_, '_> {
-    fn report(&mut self, path: &FieldPath, message: impl Into<String>, hint: impl Into<String>) {
+    pub(super) fn report(
+        &mut self,
+        path: &FieldPath,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         // Past a point, more messages of the same kind help nobody.
         if self.problems.len() >= MAX_PROBLEMS {
             return;
@@ -64,7 +64,7 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn required(&mut self, path: &FieldPath, text: &str) -> String {
+    pub(super) fn required(&mut self, path: &FieldPath, text: &str) -> String {
         self.record(path, text);
         let text = text.trim();
         if text.is_empty() {
@@ -78,7 +78,7 @@ impl Checker<'_, '_> {
     }
 
     /// Parses inline markup and remembers the footnotes it refers to.
-    fn text(&mut self, path: &FieldPath, text: &str) -> Text {
+    pub(super) fn text(&mut self, path: &FieldPath, text: &str) -> Text {
         self.record(path, text);
         self.blocks += 1;
         let runs = markup::parse(text.trim());
@@ -403,84 +403,11 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
             format!("this vanban reads schema version {SCHEMA_VERSION}"),
         );
     }
-    let kind = DocumentKind::from_name(raw.kind.trim());
-    if kind.is_none() {
-        let names: Vec<&str> = DocumentKind::ALL.iter().map(|(n, _, _)| *n).collect();
-        c.report(
-            &root.key("kind"),
-            format!("unknown document kind `{}`", raw.kind),
-            format!("the kinds are: {}", names.join(", ")),
-        );
-    }
-    let kind = kind.unwrap_or(DocumentKind::Conclusion);
-    let standard = match raw.standard.as_deref().map(str::trim) {
-        None => kind.default_standard(),
-        Some(name) => Standard::from_name(name).unwrap_or_else(|| {
-            c.report(
-                &root.key("standard"),
-                format!("unknown standard `{name}`"),
-                "write \"party\" (Hướng dẫn 36-HD/VPTW) or \"state\" (Nghị định 30/2020/NĐ-CP)",
-            );
-            kind.default_standard()
-        }),
-    };
-    if let Err(hint) = kind.check_standard(standard) {
-        c.report(
-            &root.key("kind"),
-            format!(
-                "a {} is not a document of the {} standard",
-                kind.title(),
-                standard.name()
-            ),
-            hint,
-        );
-    }
+    let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
     let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), standard);
-    let template = raw.template.as_deref().map(|t| {
-        let t = t.trim();
-        let path = std::path::PathBuf::from(t);
-        if t.is_empty() {
-            c.report(
-                &root.key("template"),
-                "this field must not be empty",
-                "name a .typ file beside the input, or leave `template` out",
-            );
-        } else if !path
-            .components()
-            .all(|part| matches!(part, std::path::Component::Normal(_) | std::path::Component::CurDir))
-        {
-            c.report(
-                &root.key("template"),
-                format!("the template `{t}` is outside the input's folder"),
-                "keep the template in the input's folder or below it and name it relatively, e.g. \"mau/mau-rieng.typ\"; --template on the command line can name any file",
-            );
-        }
-        path
-    });
+    let template = raw.template.as_deref().map(|t| c.template(t));
 
-    let issuer_path = root.key("issuer");
-    let issuer = Issuer {
-        superior: raw
-            .issuer
-            .superior
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned),
-        name: c.required(&issuer_path.key("name"), &raw.issuer.name),
-        code: c.required(&issuer_path.key("code"), &raw.issuer.code),
-    };
-    if !issuer
-        .code
-        .chars()
-        .all(|ch| ch.is_alphanumeric() || ch == '-')
-    {
-        c.report(
-            &issuer_path.key("code"),
-            format!("`{}` is not an issuer code", issuer.code),
-            "write letters only, joined by - for joint issuers, e.g. \"HU\" or \"BTCTU-BDVTU\"",
-        );
-    }
+    let issuer = c.issuer(raw.issuer);
 
     let number = match raw.number {
         None => None,
@@ -545,52 +472,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     }
     let signature = c.signature(raw.signature, standard);
 
-    let rec_path = root.key("recipients");
-    let mut seen = HashSet::new();
-    let mut items = Vec::new();
-    for (i, item) in raw.recipients.items.iter().enumerate() {
-        let p = rec_path.key("items").index(i);
-        let cleaned = clean_recipient(item);
-        if cleaned.is_empty() {
-            c.report(&p, "this recipient is empty", "remove the empty entry");
-        } else if !seen.insert(cleaned.clone()) {
-            c.report(
-                &p,
-                format!("`{cleaned}` is listed twice"),
-                "remove one of them",
-            );
-        }
-        items.push(c.text(&p, &cleaned));
-    }
-    let archive = raw.recipients.archive.as_deref().map(clean_archive);
-    let drafter = raw.recipients.drafter.as_deref().map(str::trim).map(|d| {
-        let copies = raw.recipients.copies.and_then(|n| match u32::try_from(n) {
-            Ok(n) if n > 0 => Some(n),
-            _ => {
-                c.report(
-                    &rec_path.key("copies"),
-                    format!("the number of copies must be a positive whole number, not {n}"),
-                    "write how many copies are issued, e.g. 30",
-                );
-                None
-            }
-        });
-        (d.to_owned(), copies)
-    });
-    if drafter.is_none() && raw.recipients.copies.is_some() {
-        c.report(
-            &rec_path.key("copies"),
-            "copies are given without a drafter code",
-            "add `drafter = \"…\"`, the drafter's initials, e.g. \"PL\"",
-        );
-    }
-    if archive.as_ref().is_some_and(String::is_empty) {
-        c.report(
-            &rec_path.key("archive"),
-            "this field must not be empty",
-            "name where the copy is kept, e.g. \"VPHU\" or \"Văn phòng Huyện ủy\"",
-        );
-    }
+    let recipients = c.recipients(raw.recipients);
     c.check_footnotes(&footnotes);
 
     if c.blocks > MAX_BLOCKS {
@@ -622,11 +504,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         closing,
         footnotes,
         signature,
-        recipients: Recipients {
-            items,
-            archive,
-            drafter,
-        },
+        recipients,
     };
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
         .into_iter()
@@ -688,7 +566,7 @@ fn split_paragraphs(text: &str) -> Vec<&str> {
 /// A recipient as the user may have pasted it from a finished document:
 /// "- Văn phòng Tỉnh ủy," becomes "Văn phòng Tỉnh ủy"; the template adds the
 /// punctuation of its standard.
-fn clean_recipient(item: &str) -> String {
+pub(super) fn clean_recipient(item: &str) -> String {
     let item = item.trim();
     let item = item.strip_prefix('-').unwrap_or(item).trim_start();
     item.trim_end_matches([',', ';', '.']).trim_end().to_owned()
@@ -696,7 +574,7 @@ fn clean_recipient(item: &str) -> String {
 
 /// "Lưu VPHU." and "Lưu: VT, VPHU" both give "VPHU"; the template writes
 /// the "Lưu" of its standard.
-fn clean_archive(archive: &str) -> String {
+pub(super) fn clean_archive(archive: &str) -> String {
     let a = clean_recipient(archive);
     let a = a
         .strip_prefix("Lưu")
