@@ -394,3 +394,29 @@ fn a_killed_batch_leaves_only_complete_pdfs() {
         );
     }
 }
+
+#[test]
+fn render_reads_json_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = "{\"kind\":\"thong-bao\",\"number\":4,\"place\":\"Hà Nội\",\"date\":{\"year\":2024,\"month\":2},\
+        \"summary\":\"Kết luận của Bộ trưởng\",\"issuer\":{\"name\":\"BỘ NỘI VỤ\",\"code\":\"BNV\"},\
+        \"findings\":{\"numbered\":true,\"items\":[\"Việc thứ nhất.\",{\"title\":\"Việc thứ hai\",\"items\":[\"chi tiết\"]}]},\
+        \"signature\":{\"authority\":[\"TL. BỘ TRƯỞNG\",\"KT. CHÁNH VĂN PHÒNG\"],\"title\":\"PHÓ CHÁNH VĂN PHÒNG\",\"name\":\"Lê Văn B\"},\
+        \"recipients\":{\"items\":[\"Như trên\"],\"archive\":\"VT, VP\"}}";
+    std::fs::write(dir.path().join("vb.json"), json).expect("write");
+    let out = vanban(&["render", "vb.json"], dir.path(), None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fold(&pdf_text(
+        &std::fs::read(dir.path().join("vb.pdf")).expect("pdf"),
+    ));
+    for needle in [
+        "Số: 04/TB-BNV",
+        "tháng 02 năm 2024",
+        "1. Việc thứ nhất",
+        "a) chi tiết",
+        "TL. BỘ TRƯỞNG",
+        "- Lưu: VT, VP.",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+}
