@@ -9,17 +9,9 @@ use vanban::conventions::StyleProfile;
 const STATE: &str = "examples/thong-bao-ubnd-tinh.toml";
 const PARTY_NOTICE: &str = "examples/thong-bao-ket-luan-tinh-uy.toml";
 const S: StyleProfile = StyleProfile::STATE_ND30;
-const TOL: f64 = 0.5;
 
 fn state() -> Layout {
     Layout::of(&compile_doc(&load(STATE)))
-}
-
-fn close(a: f64, b: f64, what: &str) {
-    assert!(
-        (a - b).abs() <= TOL,
-        "{what}: {a:.2} mm, expected {b:.2} mm"
-    );
 }
 
 /// The rule right under `run` (within `within` mm of its baseline).

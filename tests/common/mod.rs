@@ -40,6 +40,17 @@ pub fn compile_str(toml: &str) -> Compiled {
     compile_doc(&doc)
 }
 
+/// The tolerance of layout tests, in millimetres.
+pub const TOL: f64 = 0.5;
+
+/// Asserts that a length is what it should be, within `TOL`.
+pub fn close(a: f64, b: f64, what: &str) {
+    assert!(
+        (a - b).abs() <= TOL,
+        "{what}: {a:.2} mm, expected {b:.2} mm"
+    );
+}
+
 pub fn pt_to_mm(pt: f64) -> f64 {
     pt * 25.4 / 72.0
 }
