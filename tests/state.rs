@@ -379,3 +379,32 @@ fn a_bare_title_signs_without_an_authority_line() {
     );
     assert!(title.bold);
 }
+
+#[test]
+fn headings_and_item_titles_stay_with_what_follows() {
+    let layout = state();
+    let heading = layout.find("III. NHIỆM VỤ TRỌNG TÂM NĂM 2024");
+    let first_item = layout.find("1. Sở Kế hoạch và Đầu tư");
+    assert_eq!(
+        heading.page, first_item.page,
+        "no heading alone at the foot of a page"
+    );
+    for page in 1..=layout.page_count() {
+        let body: Vec<&Run> = layout
+            .page_runs(page)
+            .into_iter()
+            .filter(|r| r.size_pt == S.body_pt && r.y > S.margin_top_mm)
+            .collect();
+        if let Some(last) = body.last() {
+            assert!(
+                !(last.bold
+                    && last
+                        .text
+                        .trim_end()
+                        .ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit())),
+                "page {page} ends with the title {:?}",
+                last.text
+            );
+        }
+    }
+}
