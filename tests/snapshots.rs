@@ -1,0 +1,102 @@
+//! Page 1 of every example as a small picture, compared with the one
+//! checked in: catches the changes no assertion names. After a deliberate
+//! change, look at the new pictures and update them with
+//! `VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+mod common;
+
+use common::*;
+
+/// Pixels per inch of the snapshots: small, but every line is visible.
+const PPI: f32 = 40.0;
+
+/// A pixel differs when a channel moves by more than this.
+const CHANNEL_TOLERANCE: u8 = 40;
+
+/// The share of pixels that may differ (antialiasing of a changed build).
+const PIXEL_TOLERANCE: f64 = 0.002;
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn first_pages_look_as_they_did() {
+    let update = std::env::var_os("VANBAN_UPDATE_SNAPSHOTS").is_some();
+    let mut checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(path("examples"))
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    entries.sort();
+    for example in entries {
+        let stem = example
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("name")
+            .to_owned();
+        let compiled = compile_doc(&load(&format!("examples/{stem}.toml")));
+        let pages = vanban::render::export_png(&compiled, PPI).expect("renders");
+        let snapshot = path(&format!("tests/snapshots/{stem}-1.png"));
+        if update {
+            std::fs::write(&snapshot, &pages[0]).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read(&snapshot).unwrap_or_else(|_| {
+            panic!(
+                "no snapshot {}: run VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test snapshots",
+                snapshot.display()
+            )
+        });
+        let (w, h, now) = decode(&pages[0]);
+        let (ew, eh, before) = decode(&expected);
+        assert_eq!((w, h), (ew, eh), "{stem}: the page changed size");
+        let differing = now
+            .chunks(4)
+            .zip(before.chunks(4))
+            .filter(|(a, b)| {
+                a.iter()
+                    .zip(b.iter())
+                    .any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE)
+            })
+            .count();
+        let share = differing as f64 / f64::from(w * h);
+        assert!(
+            share <= PIXEL_TOLERANCE,
+            "{stem}: {:.2} % of page 1 changed; look at it, and if the change is meant, update the snapshots",
+            share * 100.0
+        );
+        checked += 1;
+    }
+    assert!(update || checked >= 5, "every example has a snapshot");
+}
+
+#[test]
+fn a_changed_page_is_noticed() {
+    // The comparison sees a small change: one word more in the opening.
+    let doc = load(NESTED);
+    let base = vanban::render::export_png(&compile_doc(&doc), PPI).expect("renders");
+    let changed = read(NESTED).replace("Sau khi", "Sau khi họp và");
+    let other = vanban::render::export_png(&compile_str(&changed), PPI).expect("renders");
+    let (w, h, a) = decode(&base[0]);
+    let (_, _, b) = decode(&other[0]);
+    let differing = a
+        .chunks(4)
+        .zip(b.chunks(4))
+        .filter(|(x, y)| {
+            x.iter()
+                .zip(y.iter())
+                .any(|(p, q)| p.abs_diff(*q) > CHANNEL_TOLERANCE)
+        })
+        .count();
+    assert!(
+        differing as f64 / f64::from(w * h) > PIXEL_TOLERANCE,
+        "{differing} pixels"
+    );
+}
