@@ -144,13 +144,19 @@ pub fn render_pdf_with(
     let pdf = export_pdf(&doc, &compiled)?;
     Ok(Rendered {
         pdf,
-        warnings: compiled.warnings,
+        warnings: doc
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .chain(compiled.warnings.iter().cloned())
+            .collect(),
         pages: compiled.document.pages().len(),
     })
 }
 
 pub struct Rendered {
     pub pdf: Vec<u8>,
+    /// Lint warnings of the input, then the compiler's, one message each.
     pub warnings: Vec<String>,
     pub pages: usize,
 }
