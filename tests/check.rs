@@ -183,3 +183,25 @@ fn check_speaks_json_for_editors() {
         "the text has a space before a footnote mark"
     );
 }
+
+#[test]
+fn a_document_can_switch_rules_off() {
+    let spaced = doc(|s| s.replacen("Kết quả tốt", "Kết quả  tốt", 1));
+    assert_eq!(rules(&spaced), ["spacing"]);
+    assert_eq!(
+        rules(&format!("{spaced}[lint]\nallow = [\"spacing\"]\n")),
+        Vec::<&str>::new()
+    );
+    let err = model::load(
+        "vb.toml",
+        format!("{spaced}[lint]\nallow = [\"khoang-trang\"]\n").as_bytes(),
+    )
+    .err()
+    .map(|e| e.to_string())
+    .expect("an unknown rule is an error");
+    assert_eq!(
+        err,
+        "vb.toml:22:10: error: lint.allow[0]: there is no lint rule `khoang-trang`\n  \
+         hint: the rules are: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
+    );
+}

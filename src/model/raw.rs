@@ -15,6 +15,7 @@ pub struct RawDocument {
     pub standard: Option<String>,
     pub template: Option<String>,
     pub layout: Option<crate::conventions::Overrides>,
+    pub lint: Option<RawLint>,
     pub issuer: RawIssuer,
     pub number: Option<i64>,
     pub place: String,
@@ -107,6 +108,14 @@ pub struct RawRecipients {
     pub archive: Option<String>,
     pub drafter: Option<String>,
     pub copies: Option<i64>,
+}
+
+/// Lint rules this document switches off.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLint {
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 /// A text or a list of texts: one paragraph or line each.

@@ -295,6 +295,25 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// The rules the document's `[lint]` table switches off, each checked.
+    fn allowed_rules(&mut self, raw: super::raw::RawLint) -> Vec<&'static str> {
+        let mut allowed = Vec::new();
+        for (i, name) in raw.allow.iter().enumerate() {
+            match lint::RULES.iter().find(|(rule, _)| rule == name) {
+                Some((rule, _)) => allowed.push(*rule),
+                None => {
+                    let names: Vec<&str> = lint::RULES.iter().map(|(n, _)| *n).collect();
+                    self.report(
+                        &FieldPath::default().key("lint").key("allow").index(i),
+                        format!("there is no lint rule `{name}`"),
+                        format!("the rules are: {}", names.join(", ")),
+                    );
+                }
+            }
+        }
+        allowed
+    }
+
     /// Control characters and legacy encodings, in every text field.
     fn check_texts(&mut self) {
         let texts = std::mem::take(&mut self.texts);
@@ -385,6 +404,7 @@ impl Checker<'_, '_> {
 }
 
 pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
+    let raw_lint = raw.lint.unwrap_or_default();
     let mut c = Checker {
         texts: Vec::new(),
         recorded: HashSet::new(),
@@ -506,8 +526,10 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         signature,
         recipients,
     };
+    let allowed = c.allowed_rules(raw_lint);
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
         .into_iter()
+        .filter(|f| !allowed.contains(&f.rule))
         .map(|f| {
             Diagnostic::new(file.name, f.message)
                 .at(file.locate(&f.path))
