@@ -43,6 +43,21 @@ fn files(dir: &Path) -> Vec<String> {
     names
 }
 
+/// `n` variants of the reference example, each with its own paragraph, in
+/// `dir/vao` as vb-000.toml, vb-001.toml, …
+fn variants(dir: &Path, n: usize) {
+    let inputs = dir.join("vao");
+    std::fs::create_dir(&inputs).expect("mkdir");
+    let reference = read(REFERENCE);
+    for i in 0..n {
+        let text = reference.replace(
+            "Công tác xây dựng Đảng",
+            &format!("Công tác xây dựng Đảng (bản {i})"),
+        );
+        std::fs::write(inputs.join(format!("vb-{i:03}.toml")), text).expect("write");
+    }
+}
+
 /// A folder with the examples and two broken inputs.
 fn mixed_inputs(dir: &Path) -> PathBuf {
     let inputs = dir.join("vao");
@@ -170,16 +185,7 @@ fn json_lines_on_standard_input() {
 #[test]
 fn one_worker_or_two_give_the_same_bytes() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let inputs = dir.path().join("vao");
-    std::fs::create_dir(&inputs).expect("mkdir");
-    let reference = read(REFERENCE);
-    for i in 0..6 {
-        let text = reference.replace(
-            "Công tác xây dựng Đảng",
-            &format!("Công tác xây dựng Đảng (bản {i})"),
-        );
-        std::fs::write(inputs.join(format!("vb-{i}.toml")), text).expect("write");
-    }
+    variants(dir.path(), 6);
     for (jobs, out) in [("1", "mot"), ("2", "hai")] {
         let run = vanban(
             &["batch", "vao", "-o", out, "-j", jobs, "--quiet"],
@@ -190,7 +196,7 @@ fn one_worker_or_two_give_the_same_bytes() {
         assert!(run.stderr.is_empty(), "--quiet prints nothing on success");
     }
     for i in 0..6 {
-        let name = format!("vb-{i}.pdf");
+        let name = format!("vb-{i:03}.pdf");
         let a = std::fs::read(dir.path().join("mot").join(&name)).expect("pdf");
         let b = std::fs::read(dir.path().join("hai").join(&name)).expect("pdf");
         assert!(a == b, "{name} differs between -j 1 and -j 2");
@@ -198,7 +204,7 @@ fn one_worker_or_two_give_the_same_bytes() {
     let single = vanban::render_pdf(&vanban::Engine::new(), "x", read(REFERENCE).as_bytes())
         .expect("renders");
     assert!(
-        single.pdf != std::fs::read(dir.path().join("mot/vb-0.pdf")).expect("pdf"),
+        single.pdf != std::fs::read(dir.path().join("mot/vb-000.pdf")).expect("pdf"),
         "each input is its own"
     );
 }
@@ -350,16 +356,7 @@ fn source_date_epoch_sets_the_creation_date() {
 #[test]
 fn a_killed_batch_leaves_only_complete_pdfs() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let inputs = dir.path().join("vao");
-    std::fs::create_dir(&inputs).expect("mkdir");
-    let reference = read(REFERENCE);
-    for i in 0..300 {
-        let text = reference.replace(
-            "Công tác xây dựng Đảng",
-            &format!("Công tác xây dựng Đảng ({i})"),
-        );
-        std::fs::write(inputs.join(format!("vb-{i:03}.toml")), text).expect("write");
-    }
+    variants(dir.path(), 300);
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["batch", "vao", "-o", "ra", "-j", "2", "--quiet"])
         .current_dir(dir.path())

@@ -1,6 +1,6 @@
 //! `vanban batch`: many documents, a report on each.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -87,14 +87,8 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
 /// input when there are none (or the only one is "-").
 fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     if paths.is_empty() || paths == [Path::new("-")] {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|source| Error::Io {
-                action: "read",
-                path: "standard input".into(),
-                source,
-            })?;
+        // JSON Lines are UTF-8; a bad byte spoils only its own line.
+        let text = String::from_utf8_lossy(&super::read_stdin()?).into_owned();
         return Ok(batch::read_json_lines(&text));
     }
     batch::collect_inputs(paths)

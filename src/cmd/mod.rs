@@ -41,6 +41,20 @@ fn format(args: &MakeArgs) -> Result<OutputFormat> {
     })
 }
 
+/// Everything on standard input.
+fn read_stdin() -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| vanban::Error::Io {
+            action: "read",
+            path: "standard input".into(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
 /// SOURCE_DATE_EPOCH, for reproducible builds of documents: it replaces
 /// the document's date as the PDF's creation date.
 fn creation_epoch() -> Option<i64> {

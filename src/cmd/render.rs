@@ -1,6 +1,6 @@
 //! `vanban render`: one document.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use vanban::error::{Error, Result};
@@ -116,14 +116,7 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
 
 fn read_input(input: &Path, stdin: bool) -> Result<(String, Vec<u8>)> {
     if stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                action: "read",
-                path: "standard input".into(),
-                source,
-            })?;
+        let bytes = super::read_stdin()?;
         return Ok(("-".to_owned(), bytes));
     }
     let bytes = std::fs::read(input).map_err(|source| Error::Io {
