@@ -1,9 +1,7 @@
 //! Whatever a secretary pastes into the file: a correct document, or a
 //! message that says precisely what is wrong and where.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::{Error, model};
 
 /// The reference example with one piece of text replaced.

@@ -1,9 +1,7 @@
 //! Layout read from the compiled document's frames: the positions and sizes
 //! that Hướng dẫn 36-HD/VPTW prescribes. Lengths in millimetres.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::conventions::StyleProfile;
 
 const P: StyleProfile = StyleProfile::PARTY_HD36;

@@ -1,9 +1,7 @@
 //! Fonts: the bundled Liberation Serif by default, a Times New Roman from
 //! --font-path when there is one.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::engine::Engine;
 
 /// A copy of a TrueType font whose family name is `family`: its `name`

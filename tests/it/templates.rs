@@ -1,12 +1,10 @@
 //! User templates: they get the same data, may import the built-in
 //! components, and read only files in their own folder.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use vanban::engine::Template;
 use vanban::{Engine, Error, render};
 

@@ -2,9 +2,7 @@
 //! the three markup forms), and no input, however broken, makes vanban
 //! panic. `fuzz_inputs` is the long run: see the README.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vanban::{Error, Severity, markup, model, render};
@@ -211,7 +209,7 @@ proptest! {
 }
 
 /// The long run: a million broken inputs through the parser, the checks
-/// and the markup (no layout). `cargo test --release --test property --
+/// and the markup (no layout). `cargo test --release --test it --
 /// --ignored`, with VANBAN_FUZZ_CASES to change the count.
 #[test]
 #[ignore]

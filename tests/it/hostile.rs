@@ -1,9 +1,7 @@
 //! User text never becomes Typst code: strings that mean something to Typst
 //! (or to the markup) print literally in every text field.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::{model, render};
 
 const HOSTILE: &[&str] = &[

@@ -1,6 +1,5 @@
 //! Shared test helpers: render the examples, and read positions and sizes
 //! out of the compiled document's frames. Lengths are in millimetres.
-#![allow(dead_code)]
 
 use std::path::PathBuf;
 

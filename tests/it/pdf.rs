@@ -1,8 +1,6 @@
 //! The produced PDF itself: its text, metadata, fonts and reproducibility.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use unicode_normalization::UnicodeNormalization;
 use vanban::{Engine, render_pdf};
 

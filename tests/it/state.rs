@@ -1,9 +1,7 @@
 //! The State layout (Nghị định 30/2020/NĐ-CP, Phụ lục I) and the Party's
 //! THÔNG BÁO KẾT LUẬN, read from the compiled frames. Lengths in mm.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::conventions::StyleProfile;
 
 const STATE: &str = "examples/thong-bao-ubnd-tinh.toml";

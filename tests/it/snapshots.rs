@@ -1,11 +1,9 @@
 //! Page 1 of every example as a small picture, compared with the one
 //! checked in: catches the changes no assertion names. After a deliberate
 //! change, look at the new pictures and update them with
-//! `VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+//! `VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test it snapshots::`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Pixels per inch of the snapshots: small, but every line is visible.
 const PPI: f32 = 40.0;
@@ -65,7 +63,7 @@ fn first_pages_look_as_they_did() {
         }
         let expected = std::fs::read(&snapshot).unwrap_or_else(|_| {
             panic!(
-                "no snapshot {}: run VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test snapshots",
+                "no snapshot {}: run VANBAN_UPDATE_SNAPSHOTS=1 cargo test --test it snapshots::",
                 snapshot.display()
             )
         });

@@ -1,12 +1,10 @@
 //! The command line as a user meets it: messages, exit codes, and files
 //! written or left alone.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::*;
+use crate::common::*;
 
 fn vanban(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))

@@ -2,9 +2,7 @@
 //! number and day for hand filling, a T/L signature, paragraphs and
 //! footnotes in the opening.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use vanban::conventions::StyleProfile;
 
 const P: StyleProfile = StyleProfile::PARTY_HD36;

@@ -1,13 +1,11 @@
 //! `vanban batch`: every good document made, every bad one reported, the
 //! same bytes whatever the number of workers, nothing half-written.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::*;
+use crate::common::*;
 
 fn vanban(args: &[&str], dir: &Path, stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
