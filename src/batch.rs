@@ -64,7 +64,7 @@ impl Input {
         match self {
             Self::File(path) => {
                 let bytes = std::fs::read(path).map_err(|source| Error::Io {
-                    action: "read",
+                    action: "đọc",
                     path: path.clone(),
                     source,
                 })?;
@@ -100,7 +100,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         if path.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|source| Error::Io {
-                    action: "read the folder",
+                    action: "đọc thư mục",
                     path: path.clone(),
                     source,
                 })?
@@ -246,21 +246,19 @@ pub fn check_pattern(pattern: &str) -> Result<()> {
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         let close = rest[open..].find('}').ok_or_else(|| {
-            Error::Usage(format!(
-                "the name pattern `{pattern}` has a `{{` without `}}`"
-            ))
+            Error::Usage(format!("mẫu tên tệp `{pattern}` có `{{` mà thiếu `}}`"))
         })?;
         let key = &rest[open + 1..open + close];
         if !matches!(key, "stem" | "index" | "number" | "kind") {
             return Err(Error::Usage(format!(
-                "`{{{key}}}` is not a placeholder of the name pattern; use {{stem}}, {{index}}, {{number}} or {{kind}}"
+                "`{{{key}}}` không phải là chỗ điền của mẫu tên tệp; dùng {{stem}}, {{index}}, {{number}} hoặc {{kind}}"
             )));
         }
         rest = &rest[open + close + 1..];
     }
     if pattern.contains(['/', '\\']) || pattern.contains("..") || pattern.trim().is_empty() {
         return Err(Error::Usage(format!(
-            "the name pattern `{pattern}` must name a file inside the output folder"
+            "mẫu tên tệp `{pattern}` phải chỉ tới một tệp nằm trong thư mục kết quả"
         )));
     }
     Ok(())
@@ -372,10 +370,10 @@ fn make(
     {
         let mut claimed = claimed
             .lock()
-            .map_err(|_| Error::Usage("a worker failed".into()))?;
+            .map_err(|_| Error::Usage("một luồng xử lý bị lỗi".into()))?;
         if let Some(taken) = paths.iter().find(|p| claimed.contains(*p)) {
             return Err(Error::Usage(format!(
-                "{} would be written twice; put {{index}} in the name pattern (--name)",
+                "{} sẽ bị ghi hai lần; thêm {{index}} vào mẫu tên tệp (--name)",
                 taken.display()
             )));
         }

@@ -137,7 +137,7 @@ impl Engine {
             Template::BuiltIn(name) => (package_file(&format!("/{name}")), None),
             Template::User(path) => {
                 let io = |source| Error::Io {
-                    action: "read the template",
+                    action: "đọc mẫu văn bản",
                     path: path.clone(),
                     source,
                 };
@@ -147,7 +147,7 @@ impl Engine {
                 let vpath = name.and_then(|n| VirtualPath::new(format!("/{n}")).ok());
                 let (Some(dir), Some(vpath)) = (dir, vpath) else {
                     return Err(Error::Usage(format!(
-                        "{} cannot be used as a template",
+                        "{} không dùng làm mẫu văn bản được",
                         path.display()
                     )));
                 };
@@ -206,7 +206,7 @@ fn package_file(path: &str) -> FileId {
 
 fn load_font_dir(dir: &Path, out: &mut Vec<Font>) -> Result<()> {
     let io = |source| Error::Io {
-        action: "read the font folder",
+        action: "đọc thư mục phông chữ",
         path: dir.to_owned(),
         source,
     };
@@ -227,7 +227,7 @@ fn load_font_dir(dir: &Path, out: &mut Vec<Font>) -> Result<()> {
             .map(str::to_ascii_lowercase);
         if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
             let data = std::fs::read(&path).map_err(|source| Error::Io {
-                action: "read the font",
+                action: "đọc phông chữ",
                 path: path.clone(),
                 source,
             })?;
@@ -264,7 +264,7 @@ impl DocumentWorld<'_> {
         };
         if id.root() != &VirtualRoot::Project {
             return Err(FileError::Other(Some(
-                "packages other than vanban's are not available".into(),
+                "chỉ dùng được gói của vanban, không có gói nào khác".into(),
             )));
         }
         let mut loaded = self.loaded.lock().map_err(|_| FileError::Other(None))?;
@@ -338,8 +338,8 @@ fn not_found(id: FileId) -> FileError {
 /// "ket-luan.typ:12:3: error: …" for a compiler message.
 fn describe(world: &DocumentWorld<'_>, d: &SourceDiagnostic) -> String {
     let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
     };
     let place = d
         .span
@@ -361,11 +361,11 @@ fn describe(world: &DocumentWorld<'_>, d: &SourceDiagnostic) -> String {
     for hint in &d.hints {
         // vanban has no --root: a template's folder is its sandbox.
         let hint = if hint.v.contains("--root") {
-            "a template may read only the files in its own folder and below"
+            "mẫu văn bản chỉ được đọc các tệp trong thư mục của nó và các thư mục con"
         } else {
             hint.v.as_str()
         };
-        text.push_str(&format!("\n  hint: {hint}"));
+        text.push_str(&format!("\n  gợi ý: {hint}"));
     }
     text
 }

@@ -21,10 +21,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name scripts read, in JSON reports.
     pub fn name(self) -> &'static str {
         match self {
             Self::Error => "error",
             Self::Warning => "warning",
+        }
+    }
+
+    /// The word a secretary reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Error => "lỗi",
+            Self::Warning => "cảnh báo",
         }
     }
 }
@@ -87,7 +96,7 @@ impl fmt::Display for Diagnostic {
         if let Some(p) = &self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
-        write!(f, ": {}: ", self.severity.name())?;
+        write!(f, ": {}: ", self.severity.label())?;
         if let Some(field) = &self.field {
             write!(f, "{field}: ")?;
         }
@@ -96,7 +105,7 @@ impl fmt::Display for Diagnostic {
             write!(f, " [{rule}]")?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  gợi ý: {hint}")?;
         }
         Ok(())
     }
@@ -152,9 +161,14 @@ impl fmt::Display for Error {
                 action,
                 path,
                 source,
-            } => write!(f, "cannot {action} {}: {source}", path.display()),
+            } => write!(
+                f,
+                "không thể {action} {}: {}",
+                path.display(),
+                io_reason(source)
+            ),
             Self::Template(messages) => {
-                write!(f, "the template failed to compile:")?;
+                write!(f, "mẫu văn bản không biên dịch được:")?;
                 for m in messages {
                     write!(f, "\n  {m}")?;
                 }
@@ -166,5 +180,27 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The operating system's reason in words a secretary reads; the system's
+/// own text for the rare kinds without a translation.
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if error.get_ref().is_some() {
+        // vanban's own words already.
+        return error.to_string();
+    }
+    let reason = match error.kind() {
+        ErrorKind::NotFound => "không có tệp hoặc thư mục này",
+        ErrorKind::PermissionDenied => "không có quyền truy cập",
+        ErrorKind::AlreadyExists => "đã có tệp này",
+        ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp",
+        ErrorKind::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        ErrorKind::StorageFull => "ổ đĩa đã đầy",
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+        ErrorKind::InvalidData => "dữ liệu không hợp lệ",
+        _ => return error.to_string(),
+    };
+    reason.to_owned()
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

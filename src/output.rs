@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 /// of `path`, if any, is untouched and no temporary file is left.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
-        action: "write",
+        action: "ghi",
         path: path.to_owned(),
         source,
     };
@@ -20,9 +20,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     if !dir.is_dir() {
         return Err(Error::Io {
-            action: "write in the folder",
+            action: "ghi vào thư mục",
             path: dir.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "there is no such folder"),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "không có thư mục này"),
         });
     }
     let mut tmp = tempfile::Builder::new()

@@ -91,7 +91,7 @@ pub fn export_png(compiled: &Compiled, ppi: f32) -> Result<Vec<Vec<u8>>> {
         .map(|page| {
             typst_render::render(page, &options)
                 .encode_png()
-                .map_err(|e| Error::Template(vec![format!("cannot encode a PNG image: {e}")]))
+                .map_err(|e| Error::Template(vec![format!("không mã hóa được ảnh PNG: {e}")]))
         })
         .collect()
 }

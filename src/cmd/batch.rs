@@ -15,12 +15,16 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
     let format = super::format(&args.make)?;
     let inputs = inputs(&args.inputs)?;
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Io {
-        action: "create the output folder",
+        action: "tạo thư mục kết quả",
         path: args.output.clone(),
         source,
     })?;
     let jobs = match args.jobs {
-        Some(0) => return Err(Error::Usage("-j 0 makes nothing; give at least 1".into())),
+        Some(0) => {
+            return Err(Error::Usage(
+                "-j 0 không làm được gì; ghi ít nhất là 1".into(),
+            ));
+        }
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
@@ -68,15 +72,15 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
     if people && !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let mut line = format!(
-            "made {} of {} documents in {seconds:.1} s",
+            "đã làm {} trên {} văn bản trong {seconds:.1} giây",
             summary.made,
             inputs.len()
         );
         if summary.failed > 0 {
-            line.push_str(&format!(", {} failed", summary.failed));
+            line.push_str(&format!(", {} lỗi", summary.failed));
         }
         if summary.skipped > 0 {
-            line.push_str(&format!(", {} not tried (--fail-fast)", summary.skipped));
+            line.push_str(&format!(", {} chưa làm (--fail-fast)", summary.skipped));
         }
         eprintln!("{line}");
     }

@@ -31,7 +31,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             Err(source) => vec![Diagnostic::new(
                 &name,
                 Error::Io {
-                    action: "read",
+                    action: "đọc",
                     path: input.clone(),
                     source,
                 }
@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 println!("{d}");
             }
             if !all.is_empty() {
-                eprintln!("{errors} errors, {warnings} warnings");
+                eprintln!("{errors} lỗi, {warnings} cảnh báo");
             }
         }
         Report::Json => {

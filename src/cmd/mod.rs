@@ -34,7 +34,7 @@ fn format(args: &MakeArgs) -> Result<OutputFormat> {
         }
         Format::Png => {
             return Err(vanban::Error::Usage(format!(
-                "--ppi {} is out of range; use 9 to 1200 (144 is a good screen size)",
+                "--ppi {} nằm ngoài khoảng cho phép; dùng từ 9 đến 1200 (144 vừa để xem trên màn hình)",
                 args.ppi
             )));
         }
@@ -48,8 +48,8 @@ fn read_stdin() -> Result<Vec<u8>> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|source| vanban::Error::Io {
-            action: "read",
-            path: "standard input".into(),
+            action: "đọc",
+            path: "đầu vào chuẩn".into(),
             source,
         })?;
     Ok(bytes)
@@ -70,7 +70,7 @@ fn allowed_rules(args: &LintArgs) -> Result<Vec<String>> {
         {
             let names: Vec<&str> = vanban::model::lint::RULES.iter().map(|(n, _)| *n).collect();
             return Err(vanban::Error::Usage(format!(
-                "there is no rule `{rule}`; the rules are: {}",
+                "không có quy tắc `{rule}`; các quy tắc: {}",
                 names.join(", ")
             )));
         }

@@ -20,19 +20,17 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
     };
     let to_stdout = output == Path::new("-");
     if to_stdout && format != OutputFormat::Pdf {
-        return Err(Error::Usage(
-            "PNG images need a file name: give one with -o".into(),
-        ));
+        return Err(Error::Usage("ảnh PNG cần tên tệp: ghi tên bằng -o".into()));
     }
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(Error::Usage(
-            "refusing to write a PDF to the terminal; give a file name with -o".into(),
+            "không ghi PDF ra màn hình dòng lệnh; ghi tên tệp bằng -o".into(),
         ));
     }
 
     if format == OutputFormat::Pdf && !stdin && !to_stdout && same_file(&args.input, &output) {
         return Err(Error::Usage(format!(
-            "the output {} is the input itself; give another name with -o",
+            "tệp kết quả {} chính là tệp đầu vào; ghi tên khác bằng -o",
             output.display()
         )));
     }
@@ -56,14 +54,14 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
         let mut out = std::io::stdout().lock();
         for (_, bytes) in &files {
             out.write_all(bytes).map_err(|source| Error::Io {
-                action: "write",
-                path: "standard output".into(),
+                action: "ghi",
+                path: "đầu ra chuẩn".into(),
                 source,
             })?;
         }
         out.flush().map_err(|source| Error::Io {
-            action: "write",
-            path: "standard output".into(),
+            action: "ghi",
+            path: "đầu ra chuẩn".into(),
             source,
         })?;
         return Ok(true);
@@ -89,7 +87,7 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
     };
     if !stdin && paths.iter().any(|p| same_file(&args.input, p)) {
         return Err(Error::Usage(format!(
-            "the output {} is the input itself; give another name with -o",
+            "tệp kết quả {} chính là tệp đầu vào; ghi tên khác bằng -o",
             output.display()
         )));
     }
@@ -97,19 +95,9 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
         output::write_atomic(path, bytes)?;
     }
     let pages = compiled.document.pages().len();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match format {
-        OutputFormat::Pdf => eprintln!(
-            "{} ({})",
-            paths[0].display(),
-            plural(pages, "page", "pages")
-        ),
-        OutputFormat::Png { .. } => eprintln!(
-            "{} ({})",
-            paths[0].display(),
-            plural(pages, "image", "images")
-        ),
+        OutputFormat::Pdf => eprintln!("{} ({pages} trang)", paths[0].display()),
+        OutputFormat::Png { .. } => eprintln!("{} ({pages} ảnh)", paths[0].display()),
     }
     Ok(true)
 }
@@ -120,7 +108,7 @@ fn read_input(input: &Path, stdin: bool) -> Result<(String, Vec<u8>)> {
         return Ok(("-".to_owned(), bytes));
     }
     let bytes = std::fs::read(input).map_err(|source| Error::Io {
-        action: "read",
+        action: "đọc",
         path: input.to_owned(),
         source,
     })?;

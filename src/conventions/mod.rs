@@ -106,8 +106,8 @@ impl DocumentKind {
     pub fn check_standard(self, standard: Standard) -> Result<(), String> {
         match (self, standard) {
             (Self::Conclusion | Self::ConclusionNotice, Standard::State) => Err(format!(
-                "Nghị định 30/2020/NĐ-CP has no type code {} for State bodies: a State body issues \
-                 its conclusions as a THÔNG BÁO, kind = \"thong-bao\"",
+                "Nghị định 30/2020/NĐ-CP không có ký hiệu loại văn bản {} cho cơ quan nhà nước: \
+                 cơ quan nhà nước ban hành kết luận dưới dạng THÔNG BÁO, kind = \"thong-bao\"",
                 self.type_code()
             )),
             _ => Ok(()),

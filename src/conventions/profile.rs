@@ -330,7 +330,7 @@ impl std::fmt::Display for ProfileError {
         };
         write!(
             f,
-            "{} {} is outside what {} allows: {allowed}",
+            "{} {} nằm ngoài mức {} cho phép: {allowed}",
             self.value,
             self.unit,
             self.standard.guideline()

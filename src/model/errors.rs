@@ -27,19 +27,19 @@ fn shape_error(
         let field = field_under(path, name);
         let hint = match (syntax, path.0.is_empty()) {
             (Syntax::Toml, true) => {
-                format!("add `{name} = …` at the top of the file; see docs/schema.md")
+                format!("thêm `{name} = …` ở đầu tệp; xem docs/schema.md")
             }
-            (Syntax::Toml, false) => format!("add `{name} = …` under [{path}]; see docs/schema.md"),
+            (Syntax::Toml, false) => format!("thêm `{name} = …` dưới [{path}]; xem docs/schema.md"),
             (Syntax::Json, true) => {
-                format!("add \"{name}\": … to the top-level object; see docs/schema.md")
+                format!("thêm \"{name}\": … vào đối tượng ngoài cùng; xem docs/schema.md")
             }
             (Syntax::Json, false) => {
-                format!("add \"{name}\": … to the object `{path}`; see docs/schema.md")
+                format!("thêm \"{name}\": … vào đối tượng `{path}`; xem docs/schema.md")
             }
         };
         return Some(
             Diagnostic {
-                message: format!("the required field `{name}` is missing"),
+                message: format!("thiếu trường bắt buộc `{name}`"),
                 ..diag
             }
             .field(field.to_string())
@@ -49,11 +49,12 @@ fn shape_error(
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest
             .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
+            .unwrap_or((rest, "kiểu khác"));
         return Some(
             Diagnostic {
                 message: format!(
-                    "wrong type: found {found}, expected {}",
+                    "sai kiểu: đang là {}, cần {}",
+                    friendly_found(found),
                     friendly_type(expected)
                 ),
                 ..diag
@@ -89,11 +90,11 @@ pub fn diagnose_json(
         .field(path.to_string());
     }
     Diagnostic {
-        message: format!("JSON syntax error: {message}"),
+        message: format!("sai cú pháp JSON: {message}"),
         ..diag
     }
     .field(path.to_string())
-    .hint("check for a missing quote, comma or bracket")
+    .hint("kiểm tra xem có thiếu dấu nháy, dấu phẩy hay dấu ngoặc không")
 }
 
 /// serde_json counts columns in bytes; editors count characters.
@@ -127,14 +128,14 @@ pub fn diagnose_toml(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnost
             let written = offset.map(|o| token_at(file.text, o)).unwrap_or_default();
             let expected = message.split("expected ").nth(1).unwrap_or(message);
             return Diagnostic {
-                message: format!("the date {written} does not exist: expected {expected}"),
+                message: format!("không có ngày {written}: {}", date_range(expected)),
                 ..diag
             }
             .field(field)
-            .hint("check the day and the month");
+            .hint("kiểm tra lại ngày và tháng");
         }
         return Diagnostic {
-            message: format!("TOML syntax error: {}", first_line(message)),
+            message: format!("sai cú pháp TOML: {}", toml_message(first_line(message))),
             ..diag
         }
         .field(field)
@@ -163,11 +164,11 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str, syntax: Syntax)
         syntax == Syntax::Toml && path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name);
     let hint = match nearest {
         _ if misplaced => format!(
-            "`{name}` belongs at the top level, but here it falls inside the table above it: move it above the first [table] header"
+            "`{name}` thuộc phần đầu tệp, nhưng ở đây nó rơi vào bảng phía trên: chuyển nó lên trên tiêu đề [bảng] đầu tiên"
         ),
-        Some(e) => format!("did you mean `{e}`?"),
-        None if expected.is_empty() => "remove it; nothing can be written here".to_owned(),
-        None => format!("the fields allowed here are: {}", expected.join(", ")),
+        Some(e) => format!("có phải ý bạn là `{e}`?"),
+        None if expected.is_empty() => "xóa nó đi; ở đây không được viết gì".to_owned(),
+        None => format!("các trường được phép ở đây: {}", expected.join(", ")),
     };
     let field = if matches!(path.0.last(), Some(Seg::Key(k)) if k == name) {
         path.clone()
@@ -175,7 +176,7 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str, syntax: Syntax)
         field_under(path, name)
     };
     Diagnostic {
-        message: format!("unknown field `{name}`"),
+        message: format!("không có trường `{name}`"),
         ..diag
     }
     .field(field.to_string())
@@ -227,6 +228,79 @@ fn field_under(path: &FieldPath, name: &str) -> FieldPath {
     path.key(name)
 }
 
+/// The TOML parser's "what, expected what" in Vietnamese, for the slips a
+/// hand-edited file has; rarer messages stay as the parser wrote them.
+fn toml_message(message: &str) -> String {
+    const WHAT: &[(&str, &str)] = &[
+        (
+            "invalid basic string",
+            "văn bản trong dấu nháy kép chưa đóng hoặc không hợp lệ",
+        ),
+        (
+            "invalid literal string",
+            "văn bản trong dấu nháy đơn chưa đóng hoặc không hợp lệ",
+        ),
+        (
+            "invalid multi-line basic string",
+            "văn bản nhiều dòng trong \"\"\" chưa đóng hoặc không hợp lệ",
+        ),
+        (
+            "invalid multi-line literal string",
+            "văn bản nhiều dòng trong ''' chưa đóng hoặc không hợp lệ",
+        ),
+        ("invalid string", "văn bản không hợp lệ"),
+        ("missing opening quote", "thiếu dấu nháy mở"),
+        ("missing escaped value", "thiếu ký tự sau dấu \\"),
+        ("duplicate key", "trường này đã được viết ở trên"),
+        ("unclosed table", "tiêu đề bảng chưa đóng"),
+        ("unclosed array table", "tiêu đề bảng [[…]] chưa đóng"),
+        ("unclosed array", "danh sách chưa đóng"),
+        ("unclosed inline table", "bảng { … } chưa đóng"),
+        (
+            "missing comma between array elements",
+            "thiếu dấu phẩy giữa các phần tử của danh sách",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "thiếu dấu phẩy giữa các trường",
+        ),
+        (
+            "missing assignment between key-value pairs",
+            "thiếu dấu `=` giữa tên trường và giá trị",
+        ),
+        ("extra assignment between key-value pairs", "thừa dấu `=`"),
+        ("extra `=`", "thừa dấu `=`"),
+        ("missing value", "thiếu giá trị"),
+        ("missing value for key", "thiếu giá trị của trường"),
+        ("invalid key", "tên trường không hợp lệ"),
+        ("invalid unquoted key", "tên trường không hợp lệ"),
+        ("unexpected content", "có nội dung thừa"),
+        (
+            "unexpected key or value",
+            "tên trường hoặc giá trị đặt sai chỗ",
+        ),
+        ("invalid date-time", "ngày giờ không hợp lệ"),
+        ("invalid integer number", "số nguyên không hợp lệ"),
+        (
+            "unexpected leading zero",
+            "số không được bắt đầu bằng chữ số 0",
+        ),
+        ("invalid boolean", "giá trị không hợp lệ"),
+    ];
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    let what = WHAT
+        .iter()
+        .find(|(english, _)| *english == what)
+        .map_or(what, |(_, vietnamese)| vietnamese);
+    match expected {
+        Some(expected) => format!("{what}, cần {expected}"),
+        None => what.to_owned(),
+    }
+}
+
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message)
 }
@@ -237,43 +311,111 @@ fn is_serde_message(message: &str) -> bool {
     [
         "invalid value",
         "invalid length",
-        "is not a date",
-        "is a time",
+        "không phải là ngày",
         "overflowed",
     ]
     .iter()
     .any(|m| message.contains(m))
 }
 
+/// What serde found, e.g. "integer `5`" or "string \"15\"", in Vietnamese.
+fn friendly_found(found: &str) -> String {
+    const KINDS: [(&str, &str); 8] = [
+        ("integer", "số nguyên"),
+        ("floating point", "số thực"),
+        ("string", "văn bản"),
+        ("boolean", "giá trị"),
+        ("sequence", "một danh sách"),
+        ("map", "một bảng"),
+        ("datetime", "ngày giờ"),
+        ("unit value", "giá trị rỗng"),
+    ];
+    for (english, vietnamese) in KINDS {
+        if let Some(rest) = found.strip_prefix(english) {
+            return format!("{vietnamese}{rest}");
+        }
+    }
+    found.to_owned()
+}
+
+/// toml_datetime's "day between 01 and 30", in Vietnamese.
+fn date_range(expected: &str) -> String {
+    let unit = if expected.starts_with("month") {
+        "tháng"
+    } else {
+        "ngày"
+    };
+    match expected
+        .split_once(" between ")
+        .and_then(|(_, r)| r.split_once(" and "))
+    {
+        Some((low, high)) => format!("{unit} phải từ {low} đến {high}"),
+        None => expected.to_owned(),
+    }
+}
+
 fn friendly_type(expected: &str) -> &str {
     match expected {
-        "a string" => "text in quotes",
-        "i64" | "u32" | "an integer" => "a whole number",
-        "f64" => "a number",
-        "a boolean" => "true or false",
-        "a sequence" => "a list in [ ]",
-        "a map" => "a table",
+        "a string" => "văn bản trong dấu nháy",
+        "i64" | "u32" | "an integer" => "một số nguyên",
+        "f64" => "một số",
+        "a boolean" => "true hoặc false",
+        "a sequence" => "một danh sách trong [ ]",
+        "a map" => "một bảng",
         other => other,
     }
 }
 
 fn type_hint(expected: &str) -> &'static str {
     match expected {
-        "a string" => "put the text between double quotes, e.g. \"Đơn Dương\"",
-        "i64" | "u32" | "an integer" => "write the number without quotes, e.g. 15",
-        "f64" => "write the number without quotes, e.g. 25",
-        "a boolean" => "write true or false, without quotes",
-        "a sequence" => "write a list between [ ], e.g. [\"…\", \"…\"]",
-        _ => "see docs/schema.md for what this field takes",
+        "a string" => "đặt văn bản giữa hai dấu nháy kép, ví dụ \"Đơn Dương\"",
+        "i64" | "u32" | "an integer" => "viết số không có dấu nháy, ví dụ 15",
+        "f64" => "viết số không có dấu nháy, ví dụ 25",
+        "a boolean" => "viết true hoặc false, không có dấu nháy",
+        "a sequence" => "viết danh sách giữa [ ], ví dụ [\"…\", \"…\"]",
+        _ => "xem docs/schema.md để biết trường này nhận gì",
     }
 }
 
 fn syntax_hint(message: &str) -> &'static str {
     if message.contains("duplicate key") {
-        "each field may be written only once in a table"
+        "mỗi trường chỉ được viết một lần trong một bảng"
     } else if message.contains("string") || message.contains("unterminated") {
-        "text must be closed with the same quote it opens with; use \"\"\" … \"\"\" for text over several lines"
+        "văn bản phải đóng bằng đúng dấu nháy đã mở; dùng \"\"\" … \"\"\" cho văn bản nhiều dòng"
     } else {
-        "check the line for a missing quote, `=` or bracket"
+        "kiểm tra xem dòng này có thiếu dấu nháy, dấu `=` hay dấu ngoặc không"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_messages_read_in_vietnamese() {
+        assert_eq!(
+            toml_message("unclosed table, expected `]`"),
+            "tiêu đề bảng chưa đóng, cần `]`"
+        );
+        assert_eq!(
+            toml_message("duplicate key"),
+            "trường này đã được viết ở trên"
+        );
+        // A message without a translation is kept rather than lost.
+        assert_eq!(toml_message("invalid mantissa"), "invalid mantissa");
+    }
+
+    #[test]
+    fn serde_types_read_in_vietnamese() {
+        assert_eq!(friendly_found("integer `5`"), "số nguyên `5`");
+        assert_eq!(friendly_found("string \"15\""), "văn bản \"15\"");
+        assert_eq!(
+            date_range("month between 01 and 12"),
+            "tháng phải từ 01 đến 12"
+        );
+        assert_eq!(
+            date_range("day between 01 and 29"),
+            "ngày phải từ 01 đến 29"
+        );
     }
 }

@@ -11,31 +11,28 @@ use crate::conventions::{Standard, format_day, format_month};
 pub const RULES: &[(&str, &str)] = &[
     (
         "type-code",
-        "the issuer code carries a type code, which vanban adds from the kind",
+        "chữ viết tắt tên cơ quan có lẫn ký hiệu loại văn bản, thứ vanban tự thêm theo loại",
     ),
     (
         "number-format",
-        "a symbol in the text is written the other standard's way",
+        "số, ký hiệu văn bản trong nội dung viết theo thể thức kia",
     ),
-    (
-        "archive-line",
-        "the recipients lack the archive line (\"Lưu …\")",
-    ),
+    ("archive-line", "nơi nhận thiếu dòng lưu (\"Lưu …\")"),
     (
         "reference-date",
-        "a document referred to in the text is dated after this one",
+        "văn bản được viện dẫn có ngày sau văn bản này",
     ),
     (
         "date-padding",
-        "a date in the text breaks the leading-zero rule",
+        "ngày tháng trong nội dung sai quy tắc thêm số 0",
     ),
     (
         "summary-case",
-        "the summary starts in the wrong case for the standard",
+        "trích yếu bắt đầu bằng chữ hoa/thường sai thể thức",
     ),
     (
         "spacing",
-        "trailing or double spaces, or a space before punctuation",
+        "khoảng trắng ở cuối dòng, hai khoảng trắng liền nhau, hoặc khoảng trắng trước dấu câu",
     ),
     (
         "unused-footnote",
@@ -86,10 +83,10 @@ pub fn lint(
             "type-code",
             &root.key("issuer").key("code"),
             format!(
-                "the issuer code `{code}` starts with the type code {first}; the number would read \"{}\"",
+                "chữ viết tắt tên cơ quan `{code}` bắt đầu bằng ký hiệu loại văn bản {first}; số sẽ thành \"{}\"",
                 crate::conventions::format_number(doc.standard, doc.number, doc.kind.type_code(), code)
             ),
-            format!("write the issuer's own code only: code = \"{rest}\"; the type code comes from `kind`"),
+            format!("chỉ ghi chữ viết tắt tên cơ quan: code = \"{rest}\"; ký hiệu loại văn bản lấy từ `kind`"),
         ));
     }
 
@@ -97,10 +94,10 @@ pub fn lint(
         out.push(finding(
             "archive-line",
             &root.key("recipients"),
-            "the recipients lack the archive line".to_owned(),
+            "nơi nhận thiếu dòng lưu".to_owned(),
             match doc.standard {
-                Standard::Party => "add archive = \"VPHU\" (printed \"- Lưu VPHU.\")".to_owned(),
-                Standard::State => "add archive = \"VP\" (printed \"- Lưu: VT, VP.\")".to_owned(),
+                Standard::Party => "thêm archive = \"VPHU\" (in ra \"- Lưu VPHU.\")".to_owned(),
+                Standard::State => "thêm archive = \"VP\" (in ra \"- Lưu: VT, VP.\")".to_owned(),
             },
         ));
     }
@@ -112,14 +109,14 @@ pub fn lint(
             (Standard::Party, Some(c)) if c.is_uppercase() => out.push(finding(
                 "summary-case",
                 &path,
-                format!("a Party summary starts in lower case, this one with \"{c}\""),
-                "write it as \"về …\" or \"của …\" (Hướng dẫn 36-HD/VPTW)".to_owned(),
+                format!("trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"{c}\""),
+                "viết \"về …\" hoặc \"của …\" (Hướng dẫn 36-HD/VPTW)".to_owned(),
             )),
             (Standard::State, Some(c)) if c.is_lowercase() => out.push(finding(
                 "summary-case",
                 &path,
-                format!("a State summary starts with a capital, this one with \"{c}\""),
-                "capitalise its first letter (Nghị định 30/2020/NĐ-CP)".to_owned(),
+                format!("trích yếu văn bản nhà nước bắt đầu bằng chữ hoa, trích yếu này bắt đầu bằng \"{c}\""),
+                "viết hoa chữ cái đầu (Nghị định 30/2020/NĐ-CP)".to_owned(),
             )),
             _ => {}
         }
@@ -129,8 +126,8 @@ pub fn lint(
         out.push(finding(
             "unused-footnote",
             &root.key("footnotes").key(id),
-            format!("footnote [^{id}] is never referred to"),
-            format!("refer to it with [^{id}] where its mark belongs, or remove it"),
+            format!("chú thích [^{id}] không được dẫn ở đâu cả"),
+            format!("ghi [^{id}] vào chỗ cần đánh dấu chú thích, hoặc xóa chú thích đi"),
         ));
     }
 
@@ -152,12 +149,12 @@ pub fn lint(
                     "reference-date",
                     path,
                     format!(
-                        "{} is dated {}, after this document ({})",
+                        "{} đề ngày {}, sau ngày của văn bản này ({})",
                         symbol.text,
                         date.format("%d/%m/%Y"),
                         ours.format("%d/%m/%Y")
                     ),
-                    "check the date of the document referred to, or this document's own date"
+                    "kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này"
                         .to_owned(),
                 ));
             }
@@ -168,24 +165,24 @@ pub fn lint(
 
 fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {
     let problem = if text.lines().any(|l| l.ends_with(' ') || l.ends_with('\t')) {
-        Some((
-            "trailing spaces",
-            "remove the spaces at the end of the line",
-        ))
+        Some(("khoảng trắng ở cuối dòng", "xóa khoảng trắng ở cuối dòng"))
     } else if text.contains("  ") {
-        Some(("two spaces in a row", "leave one space between words"))
+        Some((
+            "hai khoảng trắng liền nhau",
+            "giữa hai từ chỉ để một khoảng trắng",
+        ))
     } else if text.contains(" [^") {
         Some((
-            "a space before a footnote mark",
-            "write the mark right after the word: \"ổn định[^1]\"",
+            "khoảng trắng trước dấu chú thích",
+            "viết dấu chú thích liền sau từ: \"ổn định[^1]\"",
         ))
     } else if [" ,", " .", " ;", " :", " !", " ?", " )"].iter().any(|p| {
         text.match_indices(p)
             .any(|(i, _)| !text[i + p.len()..].starts_with(['.', '/']))
     }) {
         Some((
-            "a space before punctuation",
-            "remove the space before , . ; : ! ? )",
+            "khoảng trắng trước dấu câu",
+            "xóa khoảng trắng trước , . ; : ! ? )",
         ))
     } else {
         None
@@ -194,7 +191,7 @@ fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {
         out.push(finding(
             "spacing",
             path,
-            format!("the text has {what}"),
+            format!("nội dung có {what}"),
             hint.to_owned(),
         ));
     }
@@ -306,8 +303,8 @@ fn date_padding(path: &FieldPath, date: &WrittenDate, out: &mut Vec<Finding>) {
     out.push(finding(
         "date-padding",
         path,
-        format!("the date \"{}\" should read \"{fixed}\"", date.text),
-        "days below 10 and the months 1 and 2 take a leading zero; other months do not".to_owned(),
+        format!("ngày \"{}\" phải viết là \"{fixed}\"", date.text),
+        "ngày dưới 10 và tháng 1, tháng 2 thêm số 0 ở trước; các tháng khác thì không".to_owned(),
     ));
 }
 
@@ -383,18 +380,18 @@ fn symbol_format(path: &FieldPath, symbol: &Symbol, out: &mut Vec<Finding>) {
     let (message, hint) = if party {
         (
             format!(
-                "{} is written the State way, but {} is a Party body",
+                "{} viết theo kiểu văn bản nhà nước, nhưng {} là cơ quan Đảng",
                 symbol.text, symbol.agency
             ),
-            "Party symbols read number-TYPE/AGENCY, e.g. 13-NQ/HU",
+            "ký hiệu văn bản Đảng viết số-LOẠI/CƠ QUAN, ví dụ 13-NQ/HU",
         )
     } else {
         (
             format!(
-                "{} is written the Party way, but {} is not a Party body",
+                "{} viết theo kiểu văn bản Đảng, nhưng {} không phải là cơ quan Đảng",
                 symbol.text, symbol.agency
             ),
-            "State symbols read number/TYPE-AGENCY, e.g. 369/BC-UBND",
+            "ký hiệu văn bản nhà nước viết số/LOẠI-CƠ QUAN, ví dụ 369/BC-UBND",
         )
     };
     out.push(finding("number-format", path, message, hint.to_owned()));

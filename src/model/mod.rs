@@ -192,12 +192,12 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String> {
             Diagnostic::new(
                 name,
                 format!(
-                    "the input is {:.1} MB; vanban reads at most {} MB",
+                    "tệp đầu vào nặng {:.1} MB; vanban chỉ đọc tối đa {} MB",
                     bytes.len() as f64 / 1_048_576.0,
                     MAX_INPUT_BYTES / 1_048_576
                 ),
             )
-            .hint("split it into several documents"),
+            .hint("tách thành nhiều văn bản"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -207,9 +207,9 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String> {
         let good = std::str::from_utf8(good).unwrap_or_default();
         let file = SourceFile::new(name, good, Syntax::Toml);
         Error::input(
-            Diagnostic::new(name, "the file is not valid UTF-8 text")
+            Diagnostic::new(name, "tệp không phải là văn bản UTF-8 hợp lệ")
                 .at(Some(file.position(good.len())))
-                .hint("save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"),
+                .hint("lưu tệp theo UTF-8 (trong Notepad: Save As, Encoding: UTF-8)"),
         )
     })?;
     Ok(text.replace("\r\n", "\n").nfc().collect())

@@ -128,7 +128,7 @@ impl<'de> Deserialize<'de> for Texts {
         impl<'de> Visitor<'de> for TextsVisitor {
             type Value = Texts;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text in quotes, or a list of texts in [ ]")
+                f.write_str("văn bản trong dấu nháy, hoặc danh sách văn bản trong [ ]")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
                 Ok(Texts(vec![v.to_owned()]))
@@ -151,7 +151,9 @@ impl<'de> Deserialize<'de> for RawItem {
         impl<'de> Visitor<'de> for ItemVisitor {
             type Value = RawItem;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text in quotes, or a table { title = …, text = …, items = […] }")
+                f.write_str(
+                    "văn bản trong dấu nháy, hoặc một bảng { title = …, text = …, items = […] }",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawItem, E> {
                 Ok(RawItem::Text(v.to_owned()))
@@ -183,12 +185,14 @@ impl<'de> Deserialize<'de> for RawDate {
         impl<'de> Visitor<'de> for DateVisitor {
             type Value = RawDate;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date such as 2020-11-05, or { year = 2020, month = 11 } to leave the day blank")
+                f.write_str(
+                    "một ngày như 2020-11-05, hoặc { year = 2020, month = 11 } để trống ngày",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
                 parse_iso_date(v).ok_or_else(|| {
                     E::custom(format!(
-                        "`{v}` is not a date; write it as YYYY-MM-DD, e.g. 2020-11-05"
+                        "`{v}` không phải là ngày; viết theo dạng YYYY-MM-DD, ví dụ 2020-11-05"
                     ))
                 })
             }
@@ -200,7 +204,7 @@ impl<'de> Deserialize<'de> for RawDate {
                             let text: String = map.next_value()?;
                             return parse_iso_date(&text).ok_or_else(|| {
                                 de::Error::custom(format!(
-                                    "`{text}` is a time, not a date; write the date alone, e.g. 2020-11-05"
+                                    "`{text}` có cả giờ nên không phải là ngày; chỉ viết ngày, ví dụ 2020-11-05"
                                 ))
                             });
                         }

@@ -22,8 +22,8 @@ impl Checker<'_, '_> {
             let names: Vec<&str> = DocumentKind::ALL.iter().map(|(n, _, _)| *n).collect();
             self.report(
                 &root.key("kind"),
-                format!("unknown document kind `{}`", kind_name),
-                format!("the kinds are: {}", names.join(", ")),
+                format!("không có loại văn bản `{}`", kind_name),
+                format!("các loại văn bản: {}", names.join(", ")),
             );
         }
         let kind = kind.unwrap_or(DocumentKind::Conclusion);
@@ -32,8 +32,8 @@ impl Checker<'_, '_> {
             Some(name) => Standard::from_name(name).unwrap_or_else(|| {
                 self.report(
                     &root.key("standard"),
-                    format!("unknown standard `{name}`"),
-                    "write \"party\" (Hướng dẫn 36-HD/VPTW) or \"state\" (Nghị định 30/2020/NĐ-CP)",
+                    format!("không có thể thức `{name}`"),
+                    "viết \"party\" (Hướng dẫn 36-HD/VPTW) hoặc \"state\" (Nghị định 30/2020/NĐ-CP)",
                 );
                 kind.default_standard()
             }),
@@ -42,9 +42,9 @@ impl Checker<'_, '_> {
             self.report(
                 &root.key("kind"),
                 format!(
-                    "a {} is not a document of the {} standard",
+                    "{} không phải là văn bản theo {}",
                     kind.title(),
-                    standard.name()
+                    standard.guideline()
                 ),
                 hint,
             );
@@ -60,8 +60,8 @@ impl Checker<'_, '_> {
         if t.is_empty() {
             self.report(
                 &root.key("template"),
-                "this field must not be empty",
-                "name a .typ file beside the input, or leave `template` out",
+                "trường này không được để trống",
+                "ghi tên một tệp .typ cạnh tệp đầu vào, hoặc bỏ `template` đi",
             );
         } else if !path.components().all(|part| {
             matches!(
@@ -71,8 +71,8 @@ impl Checker<'_, '_> {
         }) {
             self.report(
                     &root.key("template"),
-                    format!("the template `{t}` is outside the input's folder"),
-                    "keep the template in the input's folder or below it and name it relatively, e.g. \"mau/mau-rieng.typ\"; --template on the command line can name any file",
+                    format!("mẫu `{t}` nằm ngoài thư mục của tệp đầu vào"),
+                    "để mẫu trong thư mục của tệp đầu vào hoặc thư mục con và ghi đường dẫn tương đối, ví dụ \"mau/mau-rieng.typ\"; tùy chọn --template trên dòng lệnh thì ghi được tệp bất kỳ",
                 );
         }
         path
@@ -98,8 +98,8 @@ impl Checker<'_, '_> {
         {
             self.report(
                 &issuer_path.key("code"),
-                format!("`{}` is not an issuer code", issuer.code),
-                "write letters only, joined by - for joint issuers, e.g. \"HU\" or \"BTCTU-BDVTU\"",
+                format!("`{}` không phải là chữ viết tắt tên cơ quan", issuer.code),
+                "chỉ viết chữ cái, nối bằng - khi liên tịch, ví dụ \"HU\" hoặc \"BTCTU-BDVTU\"",
             );
         }
         issuer
@@ -116,13 +116,9 @@ impl Checker<'_, '_> {
             let p = rec_path.key("items").index(i);
             let cleaned = clean_recipient(item);
             if cleaned.is_empty() {
-                self.report(&p, "this recipient is empty", "remove the empty entry");
+                self.report(&p, "nơi nhận này trống", "xóa dòng trống đi");
             } else if !seen.insert(cleaned.clone()) {
-                self.report(
-                    &p,
-                    format!("`{cleaned}` is listed twice"),
-                    "remove one of them",
-                );
+                self.report(&p, format!("`{cleaned}` bị ghi hai lần"), "xóa bớt một lần");
             }
             items.push(self.text(&p, &cleaned));
         }
@@ -133,8 +129,8 @@ impl Checker<'_, '_> {
                 _ => {
                     self.report(
                         &rec_path.key("copies"),
-                        format!("the number of copies must be a positive whole number, not {n}"),
-                        "write how many copies are issued, e.g. 30",
+                        format!("số bản phải là số nguyên dương, không phải {n}"),
+                        "ghi số bản phát hành, ví dụ 30",
                     );
                     None
                 }
@@ -144,15 +140,15 @@ impl Checker<'_, '_> {
         if drafter.is_none() && raw.copies.is_some() {
             self.report(
                 &rec_path.key("copies"),
-                "copies are given without a drafter code",
-                "add `drafter = \"…\"`, the drafter's initials, e.g. \"PL\"",
+                "có số bản nhưng không có ký hiệu người soạn thảo",
+                "thêm `drafter = \"…\"`, chữ viết tắt tên người soạn thảo, ví dụ \"PL\"",
             );
         }
         if archive.as_ref().is_some_and(String::is_empty) {
             self.report(
                 &rec_path.key("archive"),
-                "this field must not be empty",
-                "name where the copy is kept, e.g. \"VPHU\" or \"Văn phòng Huyện ủy\"",
+                "trường này không được để trống",
+                "ghi nơi lưu bản chính, ví dụ \"VPHU\" hoặc \"Văn phòng Huyện ủy\"",
             );
         }
         Recipients {

@@ -70,8 +70,8 @@ impl Checker<'_, '_> {
         if text.is_empty() {
             self.report(
                 path,
-                "this field must not be empty",
-                "write the text between the quotes",
+                "trường này không được để trống",
+                "viết nội dung vào giữa hai dấu nháy",
             );
         }
         text.to_owned()
@@ -121,8 +121,8 @@ impl Checker<'_, '_> {
                     Some(style) if i < labels.len() => labels[i] = style,
                     Some(_) => self.report(
                         &path.key("labels").index(i),
-                        format!("items nest at most {MAX_ITEM_DEPTH} levels deep; this label is one too many"),
-                        "give one label for each level, e.g. [\"1.\", \"a)\", \"-\"]",
+                        format!("các mục lồng nhau tối đa {MAX_ITEM_DEPTH} cấp; kiểu đánh số này là thừa"),
+                        "cho mỗi cấp một kiểu đánh số, ví dụ [\"1.\", \"a)\", \"-\"]",
                     ),
                     None => {
                         let known: Vec<String> = LabelStyle::SPELLINGS
@@ -131,8 +131,8 @@ impl Checker<'_, '_> {
                             .collect();
                         self.report(
                             &path.key("labels").index(i),
-                            format!("`{spelling}` is not a label style"),
-                            format!("the styles are: {}", known.join(", ")),
+                            format!("`{spelling}` không phải là kiểu đánh số"),
+                            format!("các kiểu đánh số: {}", known.join(", ")),
                         );
                     }
                 }
@@ -152,8 +152,10 @@ impl Checker<'_, '_> {
         if depth > MAX_ITEM_DEPTH && !raw.is_empty() {
             self.report(
                 path,
-                format!("items nest too deeply: at most {MAX_ITEM_DEPTH} levels (1., a), -) are supported"),
-                "move these items up one level, or write them as paragraphs of their parent",
+                format!(
+                    "các mục lồng nhau quá sâu: chỉ được tối đa {MAX_ITEM_DEPTH} cấp (1., a), -)"
+                ),
+                "đưa các mục này lên một cấp, hoặc viết chúng thành đoạn văn của mục cha",
             );
             return Vec::new();
         }
@@ -175,8 +177,8 @@ impl Checker<'_, '_> {
                         if title.is_none() && t.text.0.is_empty() && t.items.is_empty() {
                             self.report(
                                 &p,
-                                "this item is empty",
-                                "give it a `title`, a `text` or `items`",
+                                "mục này trống",
+                                "ghi cho nó `title`, `text` hoặc `items`",
                             );
                         }
                         Item {
@@ -200,16 +202,16 @@ impl Checker<'_, '_> {
         let Ok(year) = i32::try_from(raw.year) else {
             self.report(
                 &path,
-                format!("the year {} is out of range", raw.year),
-                "write a four-digit year",
+                format!("năm {} không hợp lệ", raw.year),
+                "viết năm đủ bốn chữ số",
             );
             return fallback;
         };
         if !(1945..=9999).contains(&year) {
             self.report(
                 &path,
-                format!("the year {year} is out of range"),
-                "write a four-digit year from 1945 on",
+                format!("năm {year} không hợp lệ"),
+                "viết năm đủ bốn chữ số, từ 1945 trở đi",
             );
             return fallback;
         }
@@ -219,8 +221,8 @@ impl Checker<'_, '_> {
             Some(m) => {
                 self.report(
                     &path,
-                    format!("there is no month {m}"),
-                    "months run from 1 to 12",
+                    format!("không có tháng {m}"),
+                    "tháng phải từ 1 đến 12",
                 );
                 return fallback;
             }
@@ -230,8 +232,8 @@ impl Checker<'_, '_> {
             (Some(_), None) => {
                 self.report(
                     &path,
-                    "a day is given without a month",
-                    "give the month too, or leave the day out",
+                    "có ngày nhưng không có tháng",
+                    "ghi cả tháng, hoặc bỏ ngày đi",
                 );
                 return fallback;
             }
@@ -245,10 +247,10 @@ impl Checker<'_, '_> {
                         self.report(
                             &path,
                             format!(
-                                "there is no day {d} in tháng {m} năm {year}: that month has {} days",
+                                "không có ngày {d} tháng {m} năm {year}: tháng đó có {} ngày",
                                 days_in_month(year, m)
                             ),
-                            "check the day and the month",
+                            "kiểm tra lại ngày và tháng",
                         );
                         return fallback;
                     }
@@ -272,19 +274,19 @@ impl Checker<'_, '_> {
             match Authority::parse(abbr) {
                 Some(a) if a.spelling(standard).is_none() => self.report(
                     &p,
-                    format!("`{abbr}` is not used under {}", standard.guideline()),
-                    "use T/M, K/T, T/L or Q.",
+                    format!("`{abbr}` không dùng theo {}", standard.guideline()),
+                    "dùng T/M, K/T, T/L hoặc Q.",
                 ),
                 Some(a) if body.trim().is_empty() => self.report(
                     &p,
-                    format!("`{abbr}` must be followed by the body or the title signed for"),
-                    format!("e.g. \"{} BAN THƯỜNG VỤ\"", a.spelling(standard).unwrap_or(abbr)),
+                    format!("sau `{abbr}` phải ghi tập thể hoặc chức vụ được thay mặt"),
+                    format!("ví dụ \"{} BAN THƯỜNG VỤ\"", a.spelling(standard).unwrap_or(abbr)),
                 ),
                 Some(a) => authority.push((a, body.trim().to_owned())),
                 None => self.report(
                     &p,
-                    format!("`{abbr}` is not a signer's authority"),
-                    "start with T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) or Q. (quyền), then the body, e.g. \"T/M BAN THƯỜNG VỤ\"",
+                    format!("`{abbr}` không phải là thẩm quyền ký"),
+                    "bắt đầu bằng T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) hoặc Q. (quyền), rồi đến tập thể, ví dụ \"T/M BAN THƯỜNG VỤ\"",
                 ),
             }
         }
@@ -305,8 +307,8 @@ impl Checker<'_, '_> {
                     let names: Vec<&str> = lint::RULES.iter().map(|(n, _)| *n).collect();
                     self.report(
                         &FieldPath::default().key("lint").key("allow").index(i),
-                        format!("there is no lint rule `{name}`"),
-                        format!("the rules are: {}", names.join(", ")),
+                        format!("không có quy tắc kiểm tra `{name}`"),
+                        format!("các quy tắc: {}", names.join(", ")),
                     );
                 }
             }
@@ -322,19 +324,19 @@ impl Checker<'_, '_> {
                 self.report(
                     path,
                     format!(
-                        "the text has an invisible control character U+{:04X} at character {at}",
+                        "nội dung có ký tự điều khiển vô hình U+{:04X} ở ký tự thứ {at}",
                         u32::from(c)
                     ),
-                    "delete it; it often comes with text copied from another program",
+                    "xóa nó đi; ký tự này thường đi theo văn bản chép từ chương trình khác",
                 );
             }
             if let Some(encoding) = text_checks::legacy_encoding(text) {
                 let sample: String = text.chars().take(40).collect();
                 self.report(
                     path,
-                    format!("the text looks like Vietnamese in the old {} encoding, not Unicode: \"{sample}\"", encoding.name()),
+                    format!("nội dung có vẻ là tiếng Việt theo bảng mã cũ {}, không phải Unicode: \"{sample}\"", encoding.name()),
                     format!(
-                        "convert it to Unicode (e.g. Unikey's converter: {} → Unicode) and paste it again",
+                        "chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: {} → Unicode) rồi dán lại",
                         encoding.name()
                     ),
                 );
@@ -351,8 +353,8 @@ impl Checker<'_, '_> {
             Some(other) => {
                 self.report(
                     &path.key("section_mark"),
-                    format!("`{other}` is not a section mark"),
-                    "write \"I.\" or \"I-\"",
+                    format!("`{other}` không phải là kiểu đánh số phần"),
+                    "viết \"I.\" hoặc \"I-\"",
                 );
                 SectionMark::Dot
             }
@@ -363,7 +365,7 @@ impl Checker<'_, '_> {
             Err(errors) => {
                 for e in errors {
                     let hint = format!(
-                        "leave `{}` out to use the standard's {}",
+                        "bỏ `{}` đi để dùng giá trị của thể thức: {}",
                         e.field,
                         default_of(&profile, e.field)
                     );
@@ -385,8 +387,8 @@ impl Checker<'_, '_> {
             if !footnotes.contains_key(id) {
                 self.report(
                     path,
-                    format!("footnote [^{id}] is not defined"),
-                    format!("add it under [footnotes]: {} = \"…\"", toml_key(id)),
+                    format!("chưa có nội dung cho chú thích [^{id}]"),
+                    format!("thêm nó dưới [footnotes]: {} = \"…\"", toml_key(id)),
                 );
             }
         }
@@ -395,8 +397,8 @@ impl Checker<'_, '_> {
                 let path = FieldPath::default().key("footnotes").key(id);
                 self.report(
                     &path,
-                    "a footnote cannot refer to another footnote",
-                    "remove the [^…] from this footnote",
+                    "chú thích không được dẫn tới chú thích khác",
+                    "xóa [^…] khỏi chú thích này",
                 );
             }
         }
@@ -419,8 +421,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     if let Some(v) = raw.schema.filter(|&v| v != SCHEMA_VERSION) {
         c.report(
             &root.key("schema"),
-            format!("schema version {v} is not supported"),
-            format!("this vanban reads schema version {SCHEMA_VERSION}"),
+            format!("không hỗ trợ lược đồ phiên bản {v}"),
+            format!("vanban này đọc lược đồ phiên bản {SCHEMA_VERSION}"),
         );
     }
     let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
@@ -436,8 +438,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
             _ => {
                 c.report(
                     &root.key("number"),
-                    format!("the document number must be a positive whole number, not {n}"),
-                    "leave `number` out to leave it blank for the records office",
+                    format!("số văn bản phải là số nguyên dương, không phải {n}"),
+                    "bỏ `number` đi để để trống cho văn thư ghi số",
                 );
                 None
             }
@@ -459,8 +461,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     if summary.is_empty() {
         c.report(
             &summary_path,
-            "this field must not be empty",
-            "write what the conclusion is about, e.g. \"tại hội nghị giao ban tháng 11 năm 2020\"",
+            "trường này không được để trống",
+            "ghi trích yếu nội dung, ví dụ \"tại hội nghị giao ban tháng 11 năm 2020\"",
         );
     }
 
@@ -482,8 +484,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         if !id.chars().all(markup::is_footnote_id_char) {
             c.report(
                 &path,
-                format!("`{id}` cannot name a footnote"),
-                "use letters, digits, - and _ only, e.g. 1 or ghi-chu",
+                format!("`{id}` không dùng làm tên chú thích được"),
+                "chỉ dùng chữ, số, - và _, ví dụ 1 hoặc ghi-chu",
             );
         }
         c.required(&path, text);
@@ -499,10 +501,10 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         c.report(
             &root,
             format!(
-                "the document has {} paragraphs and items; vanban makes at most {MAX_BLOCKS}",
+                "văn bản có {} đoạn và mục; vanban chỉ làm được tối đa {MAX_BLOCKS}",
                 c.blocks
             ),
-            "split it into several documents",
+            "tách thành nhiều văn bản",
         );
     }
     c.check_texts();

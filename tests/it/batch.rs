@@ -85,17 +85,17 @@ fn good_documents_are_made_and_bad_ones_reported() {
     );
     let err = stderr(&out);
     assert!(
-        err.contains("vao/hong-ngay.toml:12:8: error: date: the date 2021-02-30 does not exist: expected day between 01 and 28"),
-        "{err}"
-    );
-    assert!(
         err.contains(
-            "vao/thieu-ten.json:1:20: error: issuer: the required field `issuer` is missing"
+            "vao/hong-ngay.toml:12:8: lỗi: date: không có ngày 2021-02-30: ngày phải từ 01 đến 28"
         ),
         "{err}"
     );
-    assert!(err.contains("made 2 of 4 documents in"), "{err}");
-    assert!(err.contains(", 2 failed"), "{err}");
+    assert!(
+        err.contains("vao/thieu-ten.json:1:20: lỗi: issuer: thiếu trường bắt buộc `issuer`"),
+        "{err}"
+    );
+    assert!(err.contains("đã làm 2 trên 4 văn bản trong"), "{err}");
+    assert!(err.contains(", 2 lỗi"), "{err}");
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn json_lines_on_standard_input() {
     );
     assert!(
         stderr(&out).contains(
-            "-:4:10: error: kind: wrong type: found integer `5`, expected text in quotes"
+            "-:4:10: lỗi: kind: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy"
         ),
         "{}",
         stderr(&out)
@@ -219,12 +219,12 @@ fn fail_fast_stops_at_the_first_error() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("made 0 of 4 documents"),
+        stderr(&out).contains("đã làm 0 trên 4 văn bản"),
         "{}",
         stderr(&out)
     );
     assert!(
-        stderr(&out).contains("3 not tried (--fail-fast)"),
+        stderr(&out).contains("3 chưa làm (--fail-fast)"),
         "{}",
         stderr(&out)
     );
@@ -244,8 +244,7 @@ fn colliding_names_are_reported_not_overwritten() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out)
-            .contains("ra/vb.pdf would be written twice; put {index} in the name pattern (--name)"),
+        stderr(&out).contains("ra/vb.pdf sẽ bị ghi hai lần; thêm {index} vào mẫu tên tệp (--name)"),
         "{}",
         stderr(&out)
     );
@@ -269,7 +268,7 @@ fn bad_name_patterns_are_refused_before_anything_runs() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out).trim(),
-        "`{ten}` is not a placeholder of the name pattern; use {stem}, {index}, {number} or {kind}"
+        "`{ten}` không phải là chỗ điền của mẫu tên tệp; dùng {stem}, {index}, {number} hoặc {kind}"
     );
     let out = vanban(
         &["batch", "x.toml", "-o", "ra", "--name", "../{stem}"],
@@ -291,7 +290,7 @@ fn png_previews_one_image_per_page() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).trim().ends_with("\nvb-1.png (3 images)"),
+        stderr(&out).trim().ends_with("\nvb-1.png (3 ảnh)"),
         "{}",
         stderr(&out)
     );

@@ -104,8 +104,8 @@ fn check_prints_positions_severities_and_rules() {
     assert_eq!(warned.status.code(), Some(0), "warnings alone pass");
     assert_eq!(
         String::from_utf8_lossy(&warned.stdout).trim_end(),
-        "canh-bao.toml:6:11: warning: opening: số 13/NQ-HU is written the State way, but HU is a Party body [number-format]\n  \
-         hint: Party symbols read number-TYPE/AGENCY, e.g. 13-NQ/HU"
+        "canh-bao.toml:6:11: cảnh báo: opening: số 13/NQ-HU viết theo kiểu văn bản nhà nước, nhưng HU là cơ quan Đảng [number-format]\n  \
+         gợi ý: ký hiệu văn bản Đảng viết số-LOẠI/CƠ QUAN, ví dụ 13-NQ/HU"
     );
     assert_eq!(
         vanban(&["check", "canh-bao.toml", "--deny-warnings"], dir.path())
@@ -131,17 +131,20 @@ fn check_prints_positions_severities_and_rules() {
     );
     assert_eq!(failed.status.code(), Some(1));
     let out = String::from_utf8_lossy(&failed.stdout);
-    assert!(out.contains("loi.toml:4:8: error: date: the date 2020-11-31 does not exist: expected day between 01 and 30"), "{out}");
+    assert!(
+        out.contains("loi.toml:4:8: lỗi: date: không có ngày 2020-11-31: ngày phải từ 01 đến 30"),
+        "{out}"
+    );
     assert_eq!(
         String::from_utf8_lossy(&failed.stderr).trim(),
-        "1 errors, 1 warnings"
+        "1 lỗi, 1 cảnh báo"
     );
 
     let unknown = vanban(&["check", "tot.toml", "-A", "khong-co"], dir.path());
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&unknown.stderr)
-            .starts_with("there is no rule `khong-co`; the rules are: type-code, ")
+            .starts_with("không có quy tắc `khong-co`; các quy tắc: type-code, ")
     );
 }
 
@@ -164,7 +167,7 @@ fn check_speaks_json_for_editors() {
         .iter()
         .find(|d| d["severity"] == "error")
         .expect("an error");
-    assert_eq!(error["message"], "footnote [^b] is not defined");
+    assert_eq!(error["message"], "chưa có nội dung cho chú thích [^b]");
     assert_eq!(error["field"], "findings.items[0]");
     assert_eq!(error["line"], 11);
     assert!(error["rule"].is_null());
@@ -180,7 +183,7 @@ fn check_speaks_json_for_editors() {
         .expect("a space before the mark");
     assert_eq!(
         spacing["message"],
-        "the text has a space before a footnote mark"
+        "nội dung có khoảng trắng trước dấu chú thích"
     );
 }
 
@@ -201,7 +204,7 @@ fn a_document_can_switch_rules_off() {
     .expect("an unknown rule is an error");
     assert_eq!(
         err,
-        "vb.toml:22:10: error: lint.allow[0]: there is no lint rule `khoang-trang`\n  \
-         hint: the rules are: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
+        "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
     );
 }

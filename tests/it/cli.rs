@@ -70,11 +70,11 @@ fn renders_beside_the_input_by_default() {
     // The reference text refers to a report dated after it: a warning, not an error.
     assert_eq!(
         stderr(&out),
-        "ket-luan.toml:19:11: warning: summary: a Party summary starts in lower case, this one with \"C\" [summary-case]\n  \
-         hint: write it as \"về …\" or \"của …\" (Hướng dẫn 36-HD/VPTW)\n\
-         ket-luan.toml:57:5: warning: directives.items[0]: số 369/BC-UBND is dated 30/11/2020, after this document (05/11/2020) [reference-date]\n  \
-         hint: check the date of the document referred to, or this document's own date\n\
-         ket-luan.pdf (3 pages)"
+        "ket-luan.toml:19:11: cảnh báo: summary: trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"C\" [summary-case]\n  \
+         gợi ý: viết \"về …\" hoặc \"của …\" (Hướng dẫn 36-HD/VPTW)\n\
+         ket-luan.toml:57:5: cảnh báo: directives.items[0]: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
+         gợi ý: kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này\n\
+         ket-luan.pdf (3 trang)"
     );
     let quiet = vanban(
         &[
@@ -89,7 +89,7 @@ fn renders_beside_the_input_by_default() {
     );
     assert_eq!(
         stderr(&quiet),
-        "ket-luan.pdf (3 pages)",
+        "ket-luan.pdf (3 trang)",
         "allowed rules are not shown"
     );
     let pdf = std::fs::read(dir.path().join("ket-luan.pdf")).expect("the PDF");
@@ -113,7 +113,7 @@ fn errors_from_standard_input_name_it() {
     assert!(out.stdout.is_empty(), "no PDF on standard output");
     assert_eq!(
         stderr(&out),
-        "-:2:9: error: place: wrong type: found integer `5`, expected text in quotes\n  hint: put the text between double quotes, e.g. \"Đơn Dương\""
+        "-:2:9: lỗi: place: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy\n  gợi ý: đặt văn bản giữa hai dấu nháy kép, ví dụ \"Đơn Dương\""
     );
 }
 
@@ -121,7 +121,7 @@ fn errors_from_standard_input_name_it() {
 fn toml_syntax_error() {
     expect_error(
         &example_with("place = \"Đơn Dương\"", "place = \"Đơn Dương"),
-        "ket-luan.toml:15:19: error: place: TOML syntax error: invalid basic string, expected `\"`\n  hint: text must be closed with the same quote it opens with; use \"\"\" … \"\"\" for text over several lines",
+        "ket-luan.toml:15:19: lỗi: place: sai cú pháp TOML: văn bản trong dấu nháy kép chưa đóng hoặc không hợp lệ, cần `\"`\n  gợi ý: văn bản phải đóng bằng đúng dấu nháy đã mở; dùng \"\"\" … \"\"\" cho văn bản nhiều dòng",
     );
 }
 
@@ -129,11 +129,11 @@ fn toml_syntax_error() {
 fn unknown_key_suggests_the_nearest() {
     expect_error(
         &example_with("title = \"PHÓ BÍ THƯ\"", "tilte = \"PHÓ BÍ THƯ\""),
-        "ket-luan.toml:76:1: error: signature.tilte: unknown field `tilte`\n  hint: did you mean `title`?",
+        "ket-luan.toml:76:1: lỗi: signature.tilte: không có trường `tilte`\n  gợi ý: có phải ý bạn là `title`?",
     );
     expect_error(
         &example_with("summary = [", "sumary = ["),
-        "ket-luan.toml:19:1: error: sumary: unknown field `sumary`\n  hint: did you mean `summary`?",
+        "ket-luan.toml:19:1: lỗi: sumary: không có trường `sumary`\n  gợi ý: có phải ý bạn là `summary`?",
     );
 }
 
@@ -141,7 +141,7 @@ fn unknown_key_suggests_the_nearest() {
 fn top_level_field_under_a_table_is_explained() {
     expect_error(
         &example_with("[signature]", "[signature]\nplace = \"Đơn Dương\""),
-        "ket-luan.toml:75:1: error: signature.place: unknown field `place`\n  hint: `place` belongs at the top level, but here it falls inside the table above it: move it above the first [table] header",
+        "ket-luan.toml:75:1: lỗi: signature.place: không có trường `place`\n  gợi ý: `place` thuộc phần đầu tệp, nhưng ở đây nó rơi vào bảng phía trên: chuyển nó lên trên tiêu đề [bảng] đầu tiên",
     );
 }
 
@@ -149,14 +149,14 @@ fn top_level_field_under_a_table_is_explained() {
 fn wrong_type() {
     expect_error(
         &example_with("number = 15", "number = \"15\""),
-        "ket-luan.toml:14:10: error: number: wrong type: found string \"15\", expected a whole number\n  hint: write the number without quotes, e.g. 15",
+        "ket-luan.toml:14:10: lỗi: number: sai kiểu: đang là văn bản \"15\", cần một số nguyên\n  gợi ý: viết số không có dấu nháy, ví dụ 15",
     );
     expect_error(
         &example_with(
             "items = [\n    \"Tình hình dịch",
             "items = [ 5,\n    \"Tình hình dịch",
         ),
-        "ket-luan.toml:46:11: error: limitations.items[0]: wrong type: found integer `5`, expected text in quotes, or a table { title = …, text = …, items = […] }\n  hint: see docs/schema.md for what this field takes",
+        "ket-luan.toml:46:11: lỗi: limitations.items[0]: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy, hoặc một bảng { title = …, text = …, items = […] }\n  gợi ý: xem docs/schema.md để biết trường này nhận gì",
     );
 }
 
@@ -164,11 +164,11 @@ fn wrong_type() {
 fn missing_field() {
     expect_error(
         &example_with("name = \"Phan Hữu Hoàn\"", ""),
-        "ket-luan.toml:74:1: error: signature.name: the required field `name` is missing\n  hint: add `name = …` under [signature]; see docs/schema.md",
+        "ket-luan.toml:74:1: lỗi: signature.name: thiếu trường bắt buộc `name`\n  gợi ý: thêm `name = …` dưới [signature]; xem docs/schema.md",
     );
     expect_error(
         &example_with("place = \"Đơn Dương\"", ""),
-        "ket-luan.toml:1:1: error: place: the required field `place` is missing\n  hint: add `place = …` at the top of the file; see docs/schema.md",
+        "ket-luan.toml:1:1: lỗi: place: thiếu trường bắt buộc `place`\n  gợi ý: thêm `place = …` ở đầu tệp; xem docs/schema.md",
     );
 }
 
@@ -176,18 +176,18 @@ fn missing_field() {
 fn impossible_dates() {
     expect_error(
         &example_with("date = 2020-11-05", "date = 2020-02-30"),
-        "ket-luan.toml:16:8: error: date: the date 2020-02-30 does not exist: expected day between 01 and 29\n  hint: check the day and the month",
+        "ket-luan.toml:16:8: lỗi: date: không có ngày 2020-02-30: ngày phải từ 01 đến 29\n  gợi ý: kiểm tra lại ngày và tháng",
     );
     expect_error(
         &example_with(
             "date = 2020-11-05",
             "date = { year = 2021, month = 2, day = 29 }",
         ),
-        "ket-luan.toml:16:8: error: date: there is no day 29 in tháng 2 năm 2021: that month has 28 days\n  hint: check the day and the month",
+        "ket-luan.toml:16:8: lỗi: date: không có ngày 29 tháng 2 năm 2021: tháng đó có 28 ngày\n  gợi ý: kiểm tra lại ngày và tháng",
     );
     expect_error(
         &example_with("date = 2020-11-05", "date = \"2020-13-01\""),
-        "ket-luan.toml:16:8: error: date: there is no month 13\n  hint: months run from 1 to 12",
+        "ket-luan.toml:16:8: lỗi: date: không có tháng 13\n  gợi ý: tháng phải từ 1 đến 12",
     );
 }
 
@@ -195,7 +195,7 @@ fn impossible_dates() {
 fn undefined_footnote() {
     expect_error(
         &example_with("ổn định[^1]", "ổn định[^2]"),
-        "ket-luan.toml:36:5: error: findings.items[1]: footnote [^2] is not defined\n  hint: add it under [footnotes]: 2 = \"…\"",
+        "ket-luan.toml:36:5: lỗi: findings.items[1]: chưa có nội dung cho chú thích [^2]\n  gợi ý: thêm nó dưới [footnotes]: 2 = \"…\"",
     );
 }
 
@@ -209,9 +209,9 @@ fn several_problems_are_reported_together() {
         .replace("number = 15", "number = 0");
     expect_error(
         &toml,
-        "ket-luan.toml:14:10: error: number: the document number must be a positive whole number, not 0\n  hint: leave `number` out to leave it blank for the records office\n\
-         ket-luan.toml:15:9: error: place: this field must not be empty\n  hint: write the text between the quotes\n\
-         ket-luan.toml:75:13: error: signature.authority: `XYZ` is not a signer's authority\n  hint: start with T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) or Q. (quyền), then the body, e.g. \"T/M BAN THƯỜNG VỤ\"",
+        "ket-luan.toml:14:10: lỗi: number: số văn bản phải là số nguyên dương, không phải 0\n  gợi ý: bỏ `number` đi để để trống cho văn thư ghi số\n\
+         ket-luan.toml:15:9: lỗi: place: trường này không được để trống\n  gợi ý: viết nội dung vào giữa hai dấu nháy\n\
+         ket-luan.toml:75:13: lỗi: signature.authority: `XYZ` không phải là thẩm quyền ký\n  gợi ý: bắt đầu bằng T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh) hoặc Q. (quyền), rồi đến tập thể, ví dụ \"T/M BAN THƯỜNG VỤ\"",
     );
 }
 
@@ -229,7 +229,7 @@ fn invalid_utf8_is_reported_with_its_position() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "ket-luan.toml:77:14: error: the file is not valid UTF-8 text\n  hint: save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+        "ket-luan.toml:77:14: lỗi: tệp không phải là văn bản UTF-8 hợp lệ\n  gợi ý: lưu tệp theo UTF-8 (trong Notepad: Save As, Encoding: UTF-8)"
     );
 }
 
@@ -268,7 +268,7 @@ fn the_input_is_never_the_output() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "the output ./ket-luan.toml is the input itself; give another name with -o"
+        "tệp kết quả ./ket-luan.toml chính là tệp đầu vào; ghi tên khác bằng -o"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("ket-luan.toml")).expect("input"),
@@ -283,7 +283,7 @@ fn a_missing_input_is_an_io_error() {
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         stderr(&out),
-        "cannot read khong-co.toml: No such file or directory (os error 2)"
+        "không thể đọc khong-co.toml: không có tệp hoặc thư mục này"
     );
 }
 
@@ -305,7 +305,7 @@ fn font_path_adds_fonts_and_a_missing_folder_is_an_error() {
     let out = vanban(&["render", "a.toml", "--font-path", "khong-co"], dir.path());
     assert_eq!(out.status.code(), Some(3));
     assert!(
-        stderr(&out).starts_with("cannot read the font folder khong-co:"),
+        stderr(&out).starts_with("không thể đọc thư mục phông chữ khong-co:"),
         "{}",
         stderr(&out)
     );
@@ -333,7 +333,7 @@ fn a_party_kind_under_the_state_standard_names_the_right_kind() {
             "kind = \"ket-luan\"",
             "kind = \"ket-luan\"\nstandard = \"state\"",
         ),
-        "ket-luan.toml:12:8: error: kind: a KẾT LUẬN is not a document of the state standard\n  hint: Nghị định 30/2020/NĐ-CP has no type code KL for State bodies: a State body issues its conclusions as a THÔNG BÁO, kind = \"thong-bao\"",
+        "ket-luan.toml:12:8: lỗi: kind: KẾT LUẬN không phải là văn bản theo Nghị định 30/2020/NĐ-CP\n  gợi ý: Nghị định 30/2020/NĐ-CP không có ký hiệu loại văn bản KL cho cơ quan nhà nước: cơ quan nhà nước ban hành kết luận dưới dạng THÔNG BÁO, kind = \"thong-bao\"",
     );
 }
 
@@ -344,8 +344,8 @@ fn layout_values_outside_the_standard_name_the_allowed_range() {
             "kind = \"ket-luan\"",
             "kind = \"thong-bao\"\nlayout = { margin_left_mm = 36, body_pt = 12 }",
         ),
-        "ket-luan.toml:13:29: error: layout.margin_left_mm: 36 mm is outside what Nghị định 30/2020/NĐ-CP allows: 30–35 mm\n  hint: leave `margin_left_mm` out to use the standard's 30 mm\n\
-         ket-luan.toml:13:43: error: layout.body_pt: 12 pt is outside what Nghị định 30/2020/NĐ-CP allows: 13–14 pt\n  hint: leave `body_pt` out to use the standard's 14 pt",
+        "ket-luan.toml:13:29: lỗi: layout.margin_left_mm: 36 mm nằm ngoài mức Nghị định 30/2020/NĐ-CP cho phép: 30–35 mm\n  gợi ý: bỏ `margin_left_mm` đi để dùng giá trị của thể thức: 30 mm\n\
+         ket-luan.toml:13:43: lỗi: layout.body_pt: 12 pt nằm ngoài mức Nghị định 30/2020/NĐ-CP cho phép: 13–14 pt\n  gợi ý: bỏ `body_pt` đi để dùng giá trị của thể thức: 14 pt",
     );
 }
 
@@ -353,7 +353,7 @@ fn layout_values_outside_the_standard_name_the_allowed_range() {
 fn unknown_label_style_lists_the_styles() {
     expect_error(
         &example_with("[limitations]", "[limitations]\nlabels = [\"i.\"]"),
-        "ket-luan.toml:45:11: error: limitations.labels[0]: `i.` is not a label style\n  hint: the styles are: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
+        "ket-luan.toml:45:11: lỗi: limitations.labels[0]: `i.` không phải là kiểu đánh số\n  gợi ý: các kiểu đánh số: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
     );
 }
 
@@ -365,6 +365,6 @@ fn a_missing_output_folder_is_named() {
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         stderr(&out),
-        "cannot write in the folder khong-co: there is no such folder"
+        "không thể ghi vào thư mục khong-co: không có thư mục này"
     );
 }

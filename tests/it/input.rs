@@ -37,8 +37,8 @@ fn control_characters_are_named_with_their_place() {
             "place = \"Đơn\\u0007 Dương\""
         )),
         [
-            "vb.toml:15:9: error: place: the text has an invisible control character U+0007 at character 4\n  \
-          hint: delete it; it often comes with text copied from another program"
+            "vb.toml:15:9: lỗi: place: nội dung có ký tự điều khiển vô hình U+0007 ở ký tự thứ 4\n  \
+          gợi ý: xóa nó đi; ký tự này thường đi theo văn bản chép từ chương trình khác"
         ]
     );
     // Line ends and tabs are text, not control characters.
@@ -57,8 +57,8 @@ fn legacy_encodings_are_detected() {
             "name = \"HuyÖn uû §¬n D\u{AD}¬ng\""
         )),
         [
-            "vb.toml:28:8: error: issuer.name: the text looks like Vietnamese in the old TCVN3 (ABC) encoding, not Unicode: \"HuyÖn uû §¬n D\u{AD}¬ng\"\n  \
-          hint: convert it to Unicode (e.g. Unikey's converter: TCVN3 (ABC) → Unicode) and paste it again"
+            "vb.toml:28:8: lỗi: issuer.name: nội dung có vẻ là tiếng Việt theo bảng mã cũ TCVN3 (ABC), không phải Unicode: \"HuyÖn uû §¬n D\u{AD}¬ng\"\n  \
+          gợi ý: chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey: TCVN3 (ABC) → Unicode) rồi dán lại"
         ]
     );
     let vni = errors(&example_with(
@@ -66,7 +66,12 @@ fn legacy_encodings_are_detected() {
         "name = \"Phan Höõu Hoaøn\"",
     ));
     assert_eq!(vni.len(), 1);
-    assert!(vni[0].starts_with("vb.toml:77:8: error: signature.name: the text looks like Vietnamese in the old VNI encoding"), "{vni:?}");
+    assert!(
+        vni[0].starts_with(
+            "vb.toml:77:8: lỗi: signature.name: nội dung có vẻ là tiếng Việt theo bảng mã cũ VNI"
+        ),
+        "{vni:?}"
+    );
 }
 
 #[test]
@@ -74,8 +79,8 @@ fn zero_and_negative_numbers() {
     assert_eq!(
         errors(&example_with("number = 15", "number = -3")),
         [
-            "vb.toml:14:10: error: number: the document number must be a positive whole number, not -3\n  \
-          hint: leave `number` out to leave it blank for the records office"
+            "vb.toml:14:10: lỗi: number: số văn bản phải là số nguyên dương, không phải -3\n  \
+          gợi ý: bỏ `number` đi để để trống cho văn thư ghi số"
         ]
     );
     assert_eq!(
@@ -84,8 +89,8 @@ fn zero_and_negative_numbers() {
             "archive = \"VPHU\"\ndrafter = \"PL\"\ncopies = 0"
         )),
         [
-            "vb.toml:90:10: error: recipients.copies: the number of copies must be a positive whole number, not 0\n  \
-          hint: write how many copies are issued, e.g. 30"
+            "vb.toml:90:10: lỗi: recipients.copies: số bản phải là số nguyên dương, không phải 0\n  \
+          gợi ý: ghi số bản phát hành, ví dụ 30"
         ]
     );
 }
@@ -95,7 +100,7 @@ fn empty_required_text() {
     assert_eq!(
         errors(&example_with("name = \"Phan Hữu Hoàn\"", "name = \"   \"")),
         [
-            "vb.toml:77:8: error: signature.name: this field must not be empty\n  hint: write the text between the quotes"
+            "vb.toml:77:8: lỗi: signature.name: trường này không được để trống\n  gợi ý: viết nội dung vào giữa hai dấu nháy"
         ]
     );
 }
@@ -116,8 +121,8 @@ fn items_nested_too_deeply() {
     assert_eq!(
         errors(&minimal(deep)),
         [
-            "vb.toml:14:81: error: findings.items[0].items[0].items[0].items: items nest too deeply: at most 3 levels (1., a), -) are supported\n  \
-          hint: move these items up one level, or write them as paragraphs of their parent"
+            "vb.toml:14:81: lỗi: findings.items[0].items[0].items[0].items: các mục lồng nhau quá sâu: chỉ được tối đa 3 cấp (1., a), -)\n  \
+          gợi ý: đưa các mục này lên một cấp, hoặc viết chúng thành đoạn văn của mục cha"
         ]
     );
     model::load(
@@ -133,14 +138,14 @@ fn very_large_inputs_are_refused() {
     assert_eq!(
         errors(&huge),
         [
-            "vb.toml: error: the input is 10.0 MB; vanban reads at most 2 MB\n  hint: split it into several documents"
+            "vb.toml: lỗi: tệp đầu vào nặng 10.0 MB; vanban chỉ đọc tối đa 2 MB\n  gợi ý: tách thành nhiều văn bản"
         ]
     );
     let many: String = (0..100_000).map(|i| format!("\"{i}\",")).collect();
     assert_eq!(
         errors(&minimal(&format!("[findings]\nitems = [{many}]\n"))),
         [
-            "vb.toml:1:1: error: the document has 100001 paragraphs and items; vanban makes at most 5000\n  hint: split it into several documents"
+            "vb.toml:1:1: lỗi: văn bản có 100001 đoạn và mục; vanban chỉ làm được tối đa 5000\n  gợi ý: tách thành nhiều văn bản"
         ]
     );
 }
@@ -155,8 +160,8 @@ fn a_template_named_in_the_input_stays_in_its_folder() {
         assert_eq!(
             got,
             [format!(
-                "vb.toml:12:12: error: template: the template `{bad}` is outside the input's folder\n  \
-                 hint: keep the template in the input's folder or below it and name it relatively, e.g. \"mau/mau-rieng.typ\"; --template on the command line can name any file"
+                "vb.toml:12:12: lỗi: template: mẫu `{bad}` nằm ngoài thư mục của tệp đầu vào\n  \
+                 gợi ý: để mẫu trong thư mục của tệp đầu vào hoặc thư mục con và ghi đường dẫn tương đối, ví dụ \"mau/mau-rieng.typ\"; tùy chọn --template trên dòng lệnh thì ghi được tệp bất kỳ"
             )]
         );
     }

@@ -48,15 +48,15 @@ fn a_template_cannot_read_outside_its_folder() {
     assert_eq!(
         template_errors(compile_with("ra-ngoai.typ")),
         [
-            "ra-ngoai.typ:3:7: error: path `\"../../../Cargo.toml\"` would escape the project root\n  \
-          hint: cannot access files outside of the project sandbox\n  \
-          hint: a template may read only the files in its own folder and below"
+            "ra-ngoai.typ:3:7: lỗi: path `\"../../../Cargo.toml\"` would escape the project root\n  \
+          gợi ý: cannot access files outside of the project sandbox\n  \
+          gợi ý: mẫu văn bản chỉ được đọc các tệp trong thư mục của nó và các thư mục con"
         ]
     );
     let errors = template_errors(compile_with("tuyet-doi.typ"));
     assert_eq!(errors.len(), 1);
     assert!(
-        errors[0].starts_with("tuyet-doi.typ:3:7: error: file not found (searched at ")
+        errors[0].starts_with("tuyet-doi.typ:3:7: lỗi: file not found (searched at ")
             && errors[0].contains("tests/data/templates/etc/passwd"),
         "an absolute path is read inside the folder: {errors:?}"
     );
@@ -85,7 +85,7 @@ fn a_link_out_of_the_folder_is_refused() {
     );
     assert_eq!(
         template_errors(result),
-        ["mau.typ:2:7: error: failed to load file (access denied)"]
+        ["mau.typ:2:7: lỗi: failed to load file (access denied)"]
     );
 }
 
