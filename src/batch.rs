@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
 use serde::Serialize;
@@ -150,6 +150,9 @@ pub struct Options {
     pub creation_epoch: Option<i64>,
     /// Lint rules whose warnings are not reported.
     pub allowed_rules: Vec<String>,
+    /// Set from outside (Ctrl-C) to stop taking new documents; the ones
+    /// being made are finished and written whole.
+    pub interrupt: Arc<AtomicBool>,
 }
 
 /// What became of one input.
@@ -237,8 +240,10 @@ impl Outcome {
 pub struct Summary {
     pub made: usize,
     pub failed: usize,
-    /// Inputs not tried because `fail_fast` stopped the batch.
+    /// Inputs not tried because `fail_fast` or an interrupt stopped the batch.
     pub skipped: usize,
+    /// Whether `Options::interrupt` stopped the batch.
+    pub interrupted: bool,
 }
 
 /// Checks an output-name pattern before anything runs.
@@ -297,7 +302,7 @@ pub fn run(
             let (next, stop, claimed, done) = (&next, &stop, &claimed, &done);
             scope.spawn(move || {
                 loop {
-                    if stop.load(Ordering::Relaxed) {
+                    if stop.load(Ordering::Relaxed) || opts.interrupt.load(Ordering::Relaxed) {
                         break;
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -336,6 +341,7 @@ pub fn run(
         }
     });
     summary.skipped = inputs.len() - summary.made - summary.failed;
+    summary.interrupted = summary.skipped > 0 && opts.interrupt.load(Ordering::Relaxed);
     summary
 }
 

@@ -37,7 +37,8 @@ pub enum Command {
     /// document with errors is reported and the others are still made.
     #[command(
         after_help = "Exit codes: 0 every document was made; 1 some were not (each is \
-        reported); 2 wrong command line; 3 the output folder or an input list could not be used."
+        reported); 2 wrong command line; 3 the output folder or an input list could not be used; \
+        130 stopped by Ctrl-C (what was written is whole)."
     )]
     Batch(BatchArgs),
 

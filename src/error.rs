@@ -127,6 +127,8 @@ pub enum Error {
     Template(Vec<String>),
     /// The command line asks for something that cannot be done.
     Usage(String),
+    /// Ctrl-C (or SIGTERM) stopped a batch; what was written is whole.
+    Interrupted,
 }
 
 impl Error {
@@ -141,6 +143,8 @@ impl Error {
             Self::Usage(_) => 2,
             Self::Io { .. } => 3,
             Self::Template(_) => 4,
+            // 128 + SIGINT, as shells report a process stopped by Ctrl-C.
+            Self::Interrupted => 130,
         }
     }
 }
@@ -175,6 +179,10 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Self::Usage(message) => write!(f, "{message}"),
+            Self::Interrupted => write!(
+                f,
+                "đã dừng vì bị ngắt (Ctrl-C); các tệp đã ghi đều đầy đủ, các văn bản còn lại chưa làm"
+            ),
         }
     }
 }

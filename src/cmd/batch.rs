@@ -2,6 +2,8 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -37,6 +39,7 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
         template: args.make.template.clone(),
         creation_epoch: super::creation_epoch(),
         allowed_rules: super::allowed_rules(&args.make.lint)?,
+        interrupt: stop_on_signals(),
     };
     let engine = super::engine(&args.make)?;
 
@@ -80,11 +83,34 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
             line.push_str(&format!(", {} lỗi", summary.failed));
         }
         if summary.skipped > 0 {
-            line.push_str(&format!(", {} chưa làm (--fail-fast)", summary.skipped));
+            let why = if summary.interrupted {
+                "bị ngắt"
+            } else {
+                "--fail-fast"
+            };
+            line.push_str(&format!(", {} chưa làm ({why})", summary.skipped));
         }
         eprintln!("{line}");
     }
+    if summary.interrupted {
+        return Err(Error::Interrupted);
+    }
     Ok(summary.failed == 0 && summary.skipped == 0)
+}
+
+/// A flag that Ctrl-C and SIGTERM raise, so that a batch stops between
+/// documents instead of in the middle of writing one. A second signal ends
+/// the process at once, for a batch that does not stop soon enough.
+fn stop_on_signals() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Without the handlers a signal ends the batch the default way,
+        // which still leaves only whole files: no need to fail over it.
+        let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag));
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
 }
 
 /// Files and folders from the command line, or JSON Lines from standard

@@ -349,26 +349,35 @@ fn source_date_epoch_sets_the_creation_date() {
     assert!(run(Some("1704164645")).starts_with("D:20240102030405"));
 }
 
+/// A batch of the 300 variants in `dir/vao`, started and left to make
+/// twenty outputs in `dir/ra`.
 #[cfg(unix)]
-#[test]
-fn a_killed_batch_leaves_only_complete_pdfs() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    variants(dir.path(), 300);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+fn batch_under_way(dir: &Path, stderr: Stdio) -> std::process::Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["batch", "vao", "-o", "ra", "-j", "2", "--quiet"])
-        .current_dir(dir.path())
+        .current_dir(dir)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("vanban runs");
-    // Kill it in the middle of the batch, whatever it is doing.
-    let out = dir.path().join("ra");
+    let out = dir.join("ra");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while std::fs::read_dir(&out).map_or(0, |d| d.count()) < 20
         && std::time::Instant::now() < deadline
     {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_batch_leaves_only_complete_pdfs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    variants(dir.path(), 300);
+    let mut child = batch_under_way(dir.path(), Stdio::null());
+    // Kill it in the middle of the batch, whatever it is doing.
+    let out = dir.path().join("ra");
     child.kill().expect("kill");
     child.wait().expect("reaped");
     let made: Vec<String> = files(&out)
@@ -381,6 +390,41 @@ fn a_killed_batch_leaves_only_complete_pdfs() {
         made.len()
     );
     for name in &made {
+        let bytes = std::fs::read(out.join(name)).expect("pdf");
+        assert!(
+            lopdf::Document::load_mem(&bytes).is_ok(),
+            "{name} is a complete PDF"
+        );
+    }
+}
+
+/// Ctrl-C stops a batch between documents: the ones being made are
+/// finished, nothing half-written or temporary is left, and the exit code
+/// says it was interrupted.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_batch_between_documents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    variants(dir.path(), 300);
+    let child = batch_under_way(dir.path(), Stdio::piped());
+    let out = dir.path().join("ra");
+    let interrupt = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .expect("kill runs");
+    assert!(interrupt.success());
+    let result = child.wait_with_output().expect("reaped");
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(130), "{err}");
+    // --quiet: the interruption is all there is to say.
+    assert_eq!(
+        err,
+        "đã dừng vì bị ngắt (Ctrl-C); các tệp đã ghi đều đầy đủ, các văn bản còn lại chưa làm\n"
+    );
+    let left = files(&out);
+    assert!(!left.is_empty() && left.len() < 300, "{} files", left.len());
+    for name in &left {
+        assert!(name.ends_with(".pdf"), "only PDFs are left, not {name}");
         let bytes = std::fs::read(out.join(name)).expect("pdf");
         assert!(
             lopdf::Document::load_mem(&bytes).is_ok(),
