@@ -1,95 +1,137 @@
-//! The command line: every argument with help written for the people who
-//! draft the documents.
+//! The command line: every argument with help written, in Vietnamese, for
+//! the people who draft the documents.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+
+/// clap's own layout, with its English headings replaced.
+const HELP: &str = "\
+{before-help}{about-with-newline}
+Cách dùng: {usage}
+
+{all-args}{after-help}";
 
 /// vanban: văn bản kết luận chuẩn thể thức, từ một tệp TOML.
 ///
-/// Write the content of a meeting's conclusion in a TOML file; vanban lays
-/// it out as the standard requires (Hướng dẫn 36-HD/VPTW for the Party,
-/// Nghị định 30/2020/NĐ-CP for State bodies) and writes a PDF ready to
-/// print, sign and stamp.
+/// Ghi nội dung kết luận cuộc họp vào một tệp TOML; vanban trình bày đúng
+/// thể thức (Hướng dẫn 36-HD/VPTW với văn bản của Đảng, Nghị định
+/// 30/2020/NĐ-CP với văn bản của cơ quan nhà nước) và ghi ra tệp PDF sẵn
+/// sàng để in, ký và đóng dấu.
 #[derive(Debug, Parser)]
-#[command(name = "vanban", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "vanban",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    help_template = HELP,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    next_help_heading = "Tùy chọn",
+    after_help = "Xem hướng dẫn của từng lệnh: vanban LỆNH --help"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// In hướng dẫn này.
+    #[arg(short, long, action = ArgAction::Help, global = true, display_order = 100)]
+    help: Option<bool>,
+
+    /// In số phiên bản.
+    #[arg(short = 'V', long, action = ArgAction::Version, display_order = 101)]
+    version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Make a PDF from a TOML file (tạo tệp PDF từ tệp TOML).
+    /// Tạo tệp PDF từ một tệp TOML.
     ///
-    /// Example: vanban render ket-luan.toml
-    /// writes ket-luan.pdf beside ket-luan.toml.
+    /// Ví dụ: vanban render ket-luan.toml
+    /// ghi ket-luan.pdf bên cạnh ket-luan.toml.
     #[command(
-        after_help = "Exit codes: 0 done; 1 the input has errors (nothing is written); \
-        2 wrong command line; 3 a file could not be read or written; 4 the template failed."
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban render [TÙY CHỌN] <TỆP>",
+        after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi (không ghi gì); 2 sai dòng lệnh; \
+        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi."
     )]
     Render(RenderArgs),
 
-    /// Make many documents at once (tạo nhiều văn bản một lần).
+    /// Tạo nhiều văn bản một lần.
     ///
-    /// Example: vanban batch thu-muc/ -o pdf/
-    /// makes a PDF in pdf/ for every .toml and .json file in thu-muc/. A
-    /// document with errors is reported and the others are still made.
+    /// Ví dụ: vanban batch thu-muc/ -o pdf/
+    /// tạo trong pdf/ một tệp PDF cho mỗi tệp .toml và .json trong thu-muc/.
+    /// Văn bản có lỗi được báo, các văn bản khác vẫn được tạo.
     #[command(
-        after_help = "Exit codes: 0 every document was made; 1 some were not (each is \
-        reported); 2 wrong command line; 3 the output folder or an input list could not be used; \
-        130 stopped by Ctrl-C (what was written is whole)."
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban batch [TÙY CHỌN] -o <THƯ MỤC> [TỆP]...",
+        after_help = "Mã thoát: 0 tạo được mọi văn bản; 1 có văn bản không tạo được (đều có báo \
+        lỗi); 2 sai dòng lệnh; 3 không dùng được thư mục kết quả hoặc danh sách đầu vào; \
+        130 bị ngắt bằng Ctrl-C (các tệp đã ghi đều đầy đủ)."
     )]
     Batch(BatchArgs),
 
-    /// Check documents without making them (kiểm tra văn bản).
+    /// Kiểm tra văn bản mà không tạo PDF.
     ///
-    /// Prints every error and warning as FILE:LINE:COLUMN: SEVERITY: FIELD:
-    /// MESSAGE, with a hint. Warnings are the slips records officers send
-    /// documents back for; each names its rule in [brackets].
+    /// In mọi lỗi và cảnh báo theo dạng TỆP:DÒNG:CỘT: MỨC: TRƯỜNG: NỘI DUNG,
+    /// kèm gợi ý. Cảnh báo là những sơ suất văn thư hay trả lại văn bản; mỗi
+    /// cảnh báo ghi tên quy tắc của nó trong [ngoặc vuông].
     #[command(
-        after_help = "Exit codes: 0 no errors (warnings allowed); 1 errors; 2 warnings         only, with --deny-warnings.
-
-Rules: type-code, number-format, archive-line,         reference-date, date-padding, summary-case, spacing, unused-footnote."
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban check [TÙY CHỌN] <TỆP>...",
+        after_help = "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh \
+        báo, khi dùng --deny-warnings.\n\nCác quy tắc: type-code, number-format, archive-line, \
+        reference-date, date-padding, summary-case, spacing, unused-footnote."
     )]
     Check(CheckArgs),
 
-    /// List the built-in document kinds (các loại văn bản có sẵn).
+    /// Liệt kê các loại văn bản có sẵn.
     ///
-    /// Each kind is a value for the input's `kind` field.
+    /// Mỗi loại là một giá trị của trường `kind` trong tệp đầu vào.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban templates"
+    )]
     Templates,
 }
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A PDF document.
     Pdf,
-    /// One PNG image per page (NAME-1.png, NAME-2.png, …), to look at
-    /// without a PDF viewer.
     Png,
 }
 
 /// Which lint warnings to show.
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Do not warn about this rule (may be given more than once), e.g.
+    /// Không cảnh báo theo quy tắc này (có thể ghi nhiều lần), ví dụ
     /// --allow summary-case.
-    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    #[arg(short = 'A', long = "allow", value_name = "QUY TẮC")]
     pub allow: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
 pub struct CheckArgs {
-    /// The TOML or JSON files to check.
-    #[arg(required = true)]
+    /// Các tệp TOML hoặc JSON cần kiểm tra.
+    #[arg(required = true, value_name = "TỆP", help_heading = "Đầu vào")]
     pub inputs: Vec<PathBuf>,
 
-    /// human, or json for a list of diagnostics on standard output.
-    #[arg(long, value_enum, default_value_t = Report::Human)]
+    /// human (mặc định): thông báo để đọc; json: danh sách lỗi và cảnh báo
+    /// ra đầu ra chuẩn, cho chương trình khác đọc.
+    #[arg(long, value_enum, default_value_t = Report::Human, hide_possible_values = true, hide_default_value = true)]
     pub format: Report,
 
-    /// Exit with code 2 when there are warnings but no errors.
+    /// Thoát với mã 2 khi có cảnh báo mà không có lỗi.
     #[arg(long)]
     pub deny_warnings: bool,
 
@@ -100,24 +142,31 @@ pub struct CheckArgs {
 /// Options shared by render and batch.
 #[derive(Debug, clap::Args)]
 pub struct MakeArgs {
-    /// A folder with more fonts. A "Times New Roman" found there is used
-    /// instead of the bundled Liberation Serif, which has the same metrics.
-    /// May be given more than once.
-    #[arg(long = "font-path", value_name = "DIR")]
+    /// Thư mục có thêm phông chữ. Nếu trong đó có "Times New Roman" thì
+    /// dùng nó thay cho Liberation Serif đi kèm (cùng kích thước chữ). Có
+    /// thể ghi nhiều lần.
+    #[arg(long = "font-path", value_name = "THƯ MỤC")]
     pub font_path: Vec<PathBuf>,
 
-    /// Lay the document out with your own Typst template instead of the
-    /// built-in one (see docs/templates.md). The template may read files in
-    /// its own folder, nothing else. Overrides the input's `template` field.
-    #[arg(long, value_name = "FILE.typ")]
+    /// Trình bày bằng mẫu Typst của riêng cơ quan thay cho mẫu có sẵn (xem
+    /// docs/templates.md). Mẫu chỉ được đọc các tệp trong thư mục của nó.
+    /// Thay cho trường `template` trong tệp đầu vào.
+    #[arg(long, value_name = "TỆP.typ")]
     pub template: Option<PathBuf>,
 
-    /// pdf, or png for one image per page.
-    #[arg(long, value_enum, default_value_t = Format::Pdf)]
+    /// pdf (mặc định), hoặc png: mỗi trang một ảnh (TÊN-1.png, TÊN-2.png,
+    /// …), để xem mà không cần trình đọc PDF.
+    #[arg(long, value_enum, default_value_t = Format::Pdf, value_name = "DẠNG", hide_possible_values = true, hide_default_value = true)]
     pub format: Format,
 
-    /// Resolution of PNG images, in pixels per inch.
-    #[arg(long, default_value_t = 144.0, value_name = "PPI")]
+    /// Độ phân giải của ảnh PNG, tính bằng điểm ảnh mỗi inch (mặc định
+    /// 144).
+    #[arg(
+        long,
+        default_value_t = 144.0,
+        value_name = "PPI",
+        hide_default_value = true
+    )]
     pub ppi: f32,
 
     #[command(flatten)]
@@ -125,14 +174,15 @@ pub struct MakeArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
 pub struct RenderArgs {
-    /// The TOML (or JSON) file that describes the document, or - to read
-    /// it from standard input.
+    /// Tệp TOML (hoặc JSON) mô tả văn bản, hoặc - để đọc từ đầu vào chuẩn.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
     pub input: PathBuf,
 
-    /// Where to write the PDF, or - for standard output. By default: the
-    /// input's name with .pdf (ket-luan.toml gives ket-luan.pdf).
-    #[arg(short, long, value_name = "OUTPUT")]
+    /// Nơi ghi tệp PDF, hoặc - để ghi ra đầu ra chuẩn. Mặc định: tên tệp
+    /// đầu vào với đuôi .pdf (ket-luan.toml cho ket-luan.pdf).
+    #[arg(short, long, value_name = "TỆP")]
     pub output: Option<PathBuf>,
 
     #[command(flatten)]
@@ -142,46 +192,62 @@ pub struct RenderArgs {
 /// How batch and check report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {
-    /// Errors as messages and a summary, for people.
     Human,
-    /// One JSON object per document on standard output, for scripts.
     Json,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
 pub struct BatchArgs {
-    /// TOML or JSON files, and folders whose .toml and .json files are all
-    /// made. Without any, or with -, documents are read from standard input
-    /// as JSON Lines: one document per line.
+    /// Các tệp TOML hoặc JSON, và các thư mục (tạo mọi tệp .toml và .json
+    /// trong đó). Không ghi gì, hoặc ghi -, thì đọc từ đầu vào chuẩn theo
+    /// JSON Lines: mỗi dòng một văn bản.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
     pub inputs: Vec<PathBuf>,
 
-    /// The folder to write into; it is created if needed.
-    #[arg(short, long, value_name = "DIR")]
+    /// Thư mục ghi kết quả; chưa có thì được tạo.
+    #[arg(short, long, value_name = "THƯ MỤC")]
     pub output: PathBuf,
 
-    /// How to name each output: {stem} (the input's name), {index} (its
-    /// place in the batch), {number} (the document's number), {kind}. The
-    /// extension is added.
-    #[arg(long = "name", value_name = "PATTERN", default_value = "{stem}")]
+    /// Cách đặt tên từng tệp kết quả: {stem} (tên tệp đầu vào), {index}
+    /// (thứ tự trong lô), {number} (số văn bản), {kind} (loại văn bản). Đuôi
+    /// tệp được tự thêm. Mặc định: {stem}.
+    #[arg(
+        long = "name",
+        value_name = "MẪU TÊN",
+        default_value = "{stem}",
+        hide_default_value = true
+    )]
     pub name: String,
 
-    /// How many documents to make at the same time. By default, one per
-    /// processor core.
+    /// Số văn bản làm cùng lúc. Mặc định: bằng số nhân của máy.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Stop at the first document that fails.
+    /// Dừng ngay ở văn bản lỗi đầu tiên.
     #[arg(long)]
     pub fail_fast: bool,
 
-    /// human, or json for one record per document on standard output.
-    #[arg(long, value_enum, default_value_t = Report::Human)]
+    /// human (mặc định): thông báo để đọc; json: mỗi văn bản một dòng JSON
+    /// ra đầu ra chuẩn, cho chương trình khác đọc.
+    #[arg(long, value_enum, default_value_t = Report::Human, value_name = "DẠNG", hide_possible_values = true, hide_default_value = true)]
     pub report: Report,
 
-    /// Print nothing but the errors.
+    /// Chỉ in lỗi, không in gì khác.
     #[arg(short, long)]
     pub quiet: bool,
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own checks of the definitions: unique flags, valid headings.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
 }

@@ -317,10 +317,11 @@ fn help_speaks_to_the_user() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     for needle in [
-        "Make a PDF from a TOML file",
-        "--output",
-        "--font-path",
-        "Exit codes",
+        "Tạo tệp PDF từ một tệp TOML",
+        "Cách dùng: vanban render [TÙY CHỌN] <TỆP>",
+        "-o, --output <TỆP>",
+        "--font-path <THƯ MỤC>",
+        "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi",
     ] {
         assert!(help.contains(needle), "{needle} in {help}");
     }
