@@ -92,6 +92,18 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
+    /// In dữ liệu JSON mà mẫu văn bản nhận được, để viết mẫu riêng.
+    ///
+    /// Ví dụ: vanban data ket-luan.toml > du-lieu.json
+    /// Mẫu Typst đọc dữ liệu này qua biến `data` (xem docs/templates.md).
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban data [TÙY CHỌN] <TỆP>",
+        after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi; 2 sai dòng lệnh; 3 không đọc được tệp."
+    )]
+    Data(DataArgs),
+
     /// Liệt kê các loại văn bản có sẵn.
     ///
     /// Mỗi loại là một giá trị của trường `kind` trong tệp đầu vào.
@@ -187,6 +199,19 @@ pub struct RenderArgs {
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct DataArgs {
+    /// Tệp TOML (hoặc JSON) mô tả văn bản, hoặc - để đọc từ đầu vào chuẩn.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// Thư mục có thêm phông chữ, như với render: tên phông chữ được dùng
+    /// có trong dữ liệu.
+    #[arg(long = "font-path", value_name = "THƯ MỤC")]
+    pub font_path: Vec<PathBuf>,
 }
 
 /// How batch and check report.

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cmd::render::run(&args),
         Command::Batch(args) => cmd::batch::run(&args),
         Command::Check(args) => return cmd::check::run(&args),
+        Command::Data(args) => cmd::data(&args),
         Command::Templates => {
             cmd::list_templates();
             Ok(true)

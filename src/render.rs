@@ -43,6 +43,13 @@ pub fn compile_with(engine: &Engine, doc: &Document, template: &Template) -> Res
     engine.compile(template, json, document_datetime(doc))
 }
 
+/// The data a template receives as `/data.json`, laid out for people to
+/// read: what a template author works from.
+pub fn template_data_json(engine: &Engine, doc: &Document) -> Result<String> {
+    let data = TemplateData::new(doc, engine.families());
+    serde_json::to_string_pretty(&data).map_err(|e| Error::Template(vec![e.to_string()]))
+}
+
 /// What to make of a compiled document.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OutputFormat {

@@ -4,12 +4,15 @@ pub mod batch;
 pub mod check;
 pub mod render;
 
+use std::io::Write;
+use std::path::PathBuf;
+
 use vanban::Engine;
 use vanban::conventions::DocumentKind;
 use vanban::error::Result;
 use vanban::render::OutputFormat;
 
-use crate::cli::{Format, LintArgs, MakeArgs};
+use crate::cli::{DataArgs, Format, LintArgs, MakeArgs};
 
 pub fn list_templates() {
     for (name, _, description) in DocumentKind::ALL {
@@ -17,12 +20,33 @@ pub fn list_templates() {
     }
 }
 
+/// `vanban data`: the template's data on standard output.
+pub fn data(args: &DataArgs) -> Result<bool> {
+    let (name, bytes) = render::read_input(&args.input)?;
+    let doc = vanban::model::load(&name, &bytes)?;
+    for w in &doc.warnings {
+        eprintln!("{w}");
+    }
+    let json = vanban::render::template_data_json(&engine_with(&args.font_path)?, &doc)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|source| vanban::Error::Io {
+        action: "ghi",
+        path: "đầu ra chuẩn".into(),
+        source,
+    })?;
+    Ok(true)
+}
+
 /// The engine with the fonts the user added.
 fn engine(args: &MakeArgs) -> Result<Engine> {
-    if args.font_path.is_empty() {
+    engine_with(&args.font_path)
+}
+
+fn engine_with(font_dirs: &[PathBuf]) -> Result<Engine> {
+    if font_dirs.is_empty() {
         Ok(Engine::new())
     } else {
-        Engine::with_font_dirs(&args.font_path)
+        Engine::with_font_dirs(font_dirs)
     }
 }
 

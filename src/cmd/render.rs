@@ -34,7 +34,7 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
             output.display()
         )));
     }
-    let (name, bytes) = read_input(&args.input, stdin)?;
+    let (name, bytes) = read_input(&args.input)?;
     let engine = super::engine(&args.make)?;
     let allowed = super::allowed_rules(&args.make.lint)?;
     let mut doc = model::load(&name, &bytes)?;
@@ -102,8 +102,9 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
     Ok(true)
 }
 
-fn read_input(input: &Path, stdin: bool) -> Result<(String, Vec<u8>)> {
-    if stdin {
+/// The input's name for messages and its bytes; `-` is standard input.
+pub(crate) fn read_input(input: &Path) -> Result<(String, Vec<u8>)> {
+    if input == Path::new("-") {
         let bytes = super::read_stdin()?;
         return Ok(("-".to_owned(), bytes));
     }

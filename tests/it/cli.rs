@@ -369,3 +369,36 @@ fn a_missing_output_folder_is_named() {
         "không thể ghi vào thư mục khong-co: không có thư mục này"
     );
 }
+
+#[test]
+fn data_shows_what_a_template_receives() {
+    let out = vanban(
+        &["data", "examples/thong-bao-van-phong-ubnd.toml"],
+        &path(""),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let data: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(data["version"], 1);
+    assert_eq!(data["kind"], "thong-bao");
+    assert_eq!(data["standard"], "state");
+    assert_eq!(data["style"]["name"], "Nghị định 30/2020/NĐ-CP");
+    assert_eq!(data["style"]["body-pt"], 14.0);
+
+    // A broken input gives the same messages as render, and no data.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("vb.toml"),
+        "kind = \"ket-luan\"\nplace = 5\n",
+    )
+    .expect("write");
+    let out = vanban(&["data", "vb.toml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).starts_with(
+            "vb.toml:2:9: lỗi: place: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
