@@ -16,9 +16,9 @@ echo "== one document, cold process (render to PDF on disk)"
 hyperfine --warmup 5 --runs 50 --export-json "$work/cold.json" \
   "$bin render $ref -o $work/one.pdf"
 
-if command -v typst >/dev/null; then
-  echo "== typst compile of the same template and data, for comparison"
-  echo "   (see benches/typst-compare.sh)"
+if command -v "${TYPST:-typst}" >/dev/null; then
+  echo "== typst compile of the same template, data and fonts, for comparison"
+  bash benches/typst-compare.sh "$work/typst"
 fi
 
 for n in 1000 10000; do

@@ -44,6 +44,9 @@ pub const RULES: &[(&str, &str)] = &[
 pub struct Finding {
     pub rule: &'static str,
     pub path: FieldPath,
+    /// Text of the field around the problem, and the byte offset of the
+    /// problem in it: to point inside the field rather than at its start.
+    pub spot: Option<(String, usize)>,
     pub message: String,
     pub hint: String,
 }
@@ -52,8 +55,16 @@ fn finding(rule: &'static str, path: &FieldPath, message: String, hint: String) 
     Finding {
         rule,
         path: path.clone(),
+        spot: None,
         message,
         hint,
+    }
+}
+
+impl Finding {
+    fn at(mut self, spot: impl Into<String>, offset: usize) -> Self {
+        self.spot = Some((spot.into(), offset));
+        self
     }
 }
 
@@ -145,18 +156,21 @@ pub fn lint(
             if let (Some(ours), Some(date)) = (doc_date, symbol.date.as_ref().and_then(|d| d.date))
                 && date > ours
             {
-                out.push(finding(
-                    "reference-date",
-                    path,
-                    format!(
-                        "{} đề ngày {}, sau ngày của văn bản này ({})",
-                        symbol.text,
-                        date.format("%d/%m/%Y"),
-                        ours.format("%d/%m/%Y")
-                    ),
-                    "kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này"
-                        .to_owned(),
-                ));
+                out.push(
+                    finding(
+                        "reference-date",
+                        path,
+                        format!(
+                            "{} đề ngày {}, sau ngày của văn bản này ({})",
+                            symbol.text,
+                            date.format("%d/%m/%Y"),
+                            ours.format("%d/%m/%Y")
+                        ),
+                        "kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này"
+                            .to_owned(),
+                    )
+                    .at(symbol.text.clone(), 0),
+                );
             }
         }
     }
@@ -164,36 +178,62 @@ pub fn lint(
 }
 
 fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {
-    let problem = if text.lines().any(|l| l.ends_with(' ') || l.ends_with('\t')) {
-        Some(("khoảng trắng ở cuối dòng", "xóa khoảng trắng ở cuối dòng"))
+    let trailing = text
+        .lines()
+        .find(|l| l.ends_with(' ') || l.ends_with('\t'))
+        .map(|l| l.trim_end_matches([' ', '\t']));
+    let before_punctuation = [" ,", " .", " ;", " :", " !", " ?", " )"]
+        .iter()
+        .filter_map(|p| {
+            text.match_indices(p)
+                .find(|(i, _)| !text[i + p.len()..].starts_with(['.', '/']))
+        })
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, p)| p.to_owned());
+    let problem = if let Some(line) = trailing {
+        // The line's last words, to find it by, then the first space.
+        let start = line.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+        let tail = &line[start..];
+        Some((
+            "khoảng trắng ở cuối dòng",
+            "xóa khoảng trắng ở cuối dòng",
+            format!("{tail} "),
+            tail.len(),
+        ))
     } else if text.contains("  ") {
         Some((
             "hai khoảng trắng liền nhau",
             "giữa hai từ chỉ để một khoảng trắng",
+            "  ".to_owned(),
+            0,
         ))
     } else if text.contains(" [^") {
         Some((
             "khoảng trắng trước dấu chú thích",
             "viết dấu chú thích liền sau từ: \"ổn định[^1]\"",
-        ))
-    } else if [" ,", " .", " ;", " :", " !", " ?", " )"].iter().any(|p| {
-        text.match_indices(p)
-            .any(|(i, _)| !text[i + p.len()..].starts_with(['.', '/']))
-    }) {
-        Some((
-            "khoảng trắng trước dấu câu",
-            "xóa khoảng trắng trước , . ; : ! ? )",
+            " [^".to_owned(),
+            0,
         ))
     } else {
-        None
+        before_punctuation.map(|p| {
+            (
+                "khoảng trắng trước dấu câu",
+                "xóa khoảng trắng trước , . ; : ! ? )",
+                p,
+                0,
+            )
+        })
     };
-    if let Some((what, hint)) = problem {
-        out.push(finding(
-            "spacing",
-            path,
-            format!("nội dung có {what}"),
-            hint.to_owned(),
-        ));
+    if let Some((what, hint, spot, offset)) = problem {
+        out.push(
+            finding(
+                "spacing",
+                path,
+                format!("nội dung có {what}"),
+                hint.to_owned(),
+            )
+            .at(spot, offset),
+        );
     }
 }
 
@@ -226,11 +266,11 @@ fn find_dates(text: &str) -> Vec<WrittenDate> {
             let day = (i >= 2 && words[i - 2].to_lowercase() == "ngày")
                 .then(|| digits(words[i - 1]))
                 .flatten();
-            let text = format!(
-                "{} tháng {m} năm {y}",
-                day.as_deref()
-                    .map_or(String::new(), |d| format!("ngày {d}"))
-            );
+            // As written, capitals included, to be found in the file.
+            let text = match &day {
+                Some(d) => format!("{} {d} {w} {m} năm {y}", words[i - 2]),
+                None => format!("{w} {m} năm {y}"),
+            };
             push_date(&mut out, day, m, &y, text);
         }
         // "02/12/2019"
@@ -297,15 +337,30 @@ fn date_padding(path: &FieldPath, date: &WrittenDate, out: &mut Vec<Finding>) {
             date.year
         )
     } else {
-        let day = fixed_day.map_or(String::new(), |d| format!("ngày {d} "));
-        format!("{day}tháng {fixed_month} năm {}", date.year)
+        // The words as written, with the numbers corrected.
+        let mut words: Vec<String> = date.text.split(' ').map(str::to_owned).collect();
+        let month_at = match fixed_day {
+            Some(d) if words.len() > 3 => {
+                words[1] = d;
+                3
+            }
+            _ => 1,
+        };
+        if let Some(m) = words.get_mut(month_at) {
+            *m = fixed_month;
+        }
+        words.join(" ")
     };
-    out.push(finding(
-        "date-padding",
-        path,
-        format!("ngày \"{}\" phải viết là \"{fixed}\"", date.text),
-        "ngày dưới 10 và tháng 1, tháng 2 thêm số 0 ở trước; các tháng khác thì không".to_owned(),
-    ));
+    out.push(
+        finding(
+            "date-padding",
+            path,
+            format!("ngày \"{}\" phải viết là \"{fixed}\"", date.text),
+            "ngày dưới 10 và tháng 1, tháng 2 thêm số 0 ở trước; các tháng khác thì không"
+                .to_owned(),
+        )
+        .at(date.text.clone(), 0),
+    );
 }
 
 /// A document symbol in the text ("369/BC-UBND", "13-NQ/HU") with the date
@@ -394,7 +449,7 @@ fn symbol_format(path: &FieldPath, symbol: &Symbol, out: &mut Vec<Finding>) {
             "ký hiệu văn bản nhà nước viết số/LOẠI-CƠ QUAN, ví dụ 369/BC-UBND",
         )
     };
-    out.push(finding("number-format", path, message, hint.to_owned()));
+    out.push(finding("number-format", path, message, hint.to_owned()).at(symbol.text.clone(), 0));
 }
 
 #[cfg(test)]

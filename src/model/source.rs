@@ -94,8 +94,26 @@ impl<'a> SourceFile<'a> {
 
     /// Where a field's value starts, if the field is written in the input.
     pub fn locate(&self, path: &FieldPath) -> Option<Position> {
+        self.span_of(path).map(|span| self.position(span.start))
+    }
+
+    /// Where `spot` first appears in a field's value, at `offset` bytes
+    /// into it; the value's start when it does not appear as written (an
+    /// escape, a line broken differently).
+    pub fn locate_spot(&self, path: &FieldPath, spot: &str, offset: usize) -> Option<Position> {
+        let span = self.span_of(path)?;
+        let value = self.text.get(span.clone()).unwrap_or_default();
+        let at = value
+            .find(spot)
+            .map_or(span.start, |i| span.start + i + offset.min(spot.len()));
+        Some(self.position(at))
+    }
+
+    /// The bytes of a field's value; for JSON, from its start to the end.
+    fn span_of(&self, path: &FieldPath) -> Option<Range<usize>> {
         if self.syntax == super::Syntax::Json {
-            return super::json::locate(self.text, path).map(|o| self.position(o));
+            return super::json::locate(self.text, path)
+                .map(|o| o..self.text.len().min(o + json_value_len(&self.text[o..])));
         }
         let tree = self.tree()?;
         let mut span = tree.span();
@@ -114,8 +132,26 @@ impl<'a> SourceFile<'a> {
             span = next_span;
             value = Some(next);
         }
-        Some(self.position(span.start))
+        Some(span)
     }
+}
+
+/// The length of a JSON string value at the start of `text` (up to its
+/// closing quote), or 0 for any other value.
+fn json_value_len(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    if !matches!(chars.next(), Some((_, '"'))) {
+        return 0;
+    }
+    let mut escaped = false;
+    for (i, c) in chars {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return i + 1,
+            _ => escaped = false,
+        }
+    }
+    text.len()
 }
 
 fn find_key<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<(Range<usize>, &'t DeValue<'i>)> {

@@ -533,8 +533,12 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         .into_iter()
         .filter(|f| !allowed.contains(&f.rule))
         .map(|f| {
+            let position = match &f.spot {
+                Some((spot, offset)) => file.locate_spot(&f.path, spot, *offset),
+                None => file.locate(&f.path),
+            };
             Diagnostic::new(file.name, f.message)
-                .at(file.locate(&f.path))
+                .at(position)
                 .field(f.path.to_string())
                 .hint(f.hint)
                 .warning(f.rule)

@@ -81,6 +81,51 @@ fn each_rule_trips_on_its_slip() {
     );
 }
 
+/// A warning points at its slip inside a long text, line and column, not
+/// at the start of the field; JSON inputs too.
+#[test]
+fn warnings_point_at_the_slip_itself() {
+    let toml = doc(|s| {
+        s.replace(
+            "opening = \"Thực hiện Nghị quyết số 13-NQ/HU, ngày 02/12/2019 và Báo cáo số 369/BC-UBND, ngày 30 tháng 10 năm 2020.\"",
+            "opening = \"\"\"\nĐoạn mở đầu.\nTheo Nghị quyết số 13/NQ-HU đã ban hành.\n\nNgày 5 tháng 11 năm 2020, hai  khoảng trắng.\n\"\"\"",
+        )
+    });
+    let at = |rule: &str| {
+        model::check("vb.toml", toml.as_bytes())
+            .into_iter()
+            .find(|d| d.rule == Some(rule))
+            .and_then(|d| d.position)
+            .map(|p| (p.line, p.column))
+    };
+    // Line 6 opens the text; "số 13/NQ-HU" on the line after next.
+    assert_eq!(at("number-format"), Some((8, 17)));
+    assert_eq!(at("spacing"), Some((10, 30)));
+    // "Ngày 5 tháng 11 năm 2020" is found as written, capital and all.
+    assert_eq!(at("date-padding"), Some((10, 1)));
+    let padding = model::check("vb.toml", toml.as_bytes())
+        .into_iter()
+        .find(|d| d.rule == Some("date-padding"))
+        .map(|d| d.message);
+    assert_eq!(
+        padding.as_deref(),
+        Some("ngày \"Ngày 5 tháng 11 năm 2020\" phải viết là \"Ngày 05 tháng 11 năm 2020\"")
+    );
+
+    let json = "{\"kind\":\"ket-luan\",\"place\":\"Đơn Dương\",\"date\":\"2020-11-05\",\
+        \"summary\":\"về công tác\",\"opening\":\"Một  hai\",\
+        \"issuer\":{\"name\":\"HUYỆN ỦY ĐƠN DƯƠNG\",\"code\":\"HU\"},\
+        \"signature\":{\"authority\":\"T/M BAN THƯỜNG VỤ\",\"title\":\"BÍ THƯ\",\"name\":\"Nguyễn Văn A\"},\
+        \"recipients\":{\"items\":[\"Văn phòng Tỉnh ủy\"],\"archive\":\"VPHU\"}}";
+    let spacing = model::check("vb.json", json.as_bytes())
+        .into_iter()
+        .find(|d| d.rule == Some("spacing"))
+        .and_then(|d| d.position)
+        .expect("a spacing warning with a place");
+    let column = json.find("  ").map(|i| json[..i].chars().count() + 1);
+    assert_eq!((spacing.line, Some(spacing.column)), (1, column));
+}
+
 #[test]
 fn check_prints_positions_severities_and_rules() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -104,7 +149,7 @@ fn check_prints_positions_severities_and_rules() {
     assert_eq!(warned.status.code(), Some(0), "warnings alone pass");
     assert_eq!(
         String::from_utf8_lossy(&warned.stdout).trim_end(),
-        "canh-bao.toml:6:11: cảnh báo: opening: số 13/NQ-HU viết theo kiểu văn bản nhà nước, nhưng HU là cơ quan Đảng [number-format]\n  \
+        "canh-bao.toml:6:33: cảnh báo: opening: số 13/NQ-HU viết theo kiểu văn bản nhà nước, nhưng HU là cơ quan Đảng [number-format]\n  \
          gợi ý: ký hiệu văn bản Đảng viết số-LOẠI/CƠ QUAN, ví dụ 13-NQ/HU"
     );
     assert_eq!(
@@ -176,7 +221,8 @@ fn check_speaks_json_for_editors() {
         .find(|d| d["rule"] == "number-format")
         .expect("a warning");
     assert_eq!(warning["severity"], "warning");
-    assert_eq!(warning["column"], 11);
+    // At the symbol itself, not at the start of the field.
+    assert_eq!(warning["column"], 33);
     let spacing = list
         .iter()
         .find(|d| d["rule"] == "spacing")

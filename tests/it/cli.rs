@@ -72,7 +72,7 @@ fn renders_beside_the_input_by_default() {
         stderr(&out),
         "ket-luan.toml:19:11: cảnh báo: summary: trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"C\" [summary-case]\n  \
          gợi ý: viết \"về …\" hoặc \"của …\" (Hướng dẫn 36-HD/VPTW)\n\
-         ket-luan.toml:57:5: cảnh báo: directives.items[0]: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
+         ket-luan.toml:57:100: cảnh báo: directives.items[0]: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
          gợi ý: kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này\n\
          ket-luan.pdf (3 trang)"
     );
