@@ -13,7 +13,7 @@ bin=$PWD/target/release/vanban
 ref=examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml
 
 echo "== one document, cold process (render to PDF on disk)"
-hyperfine --warmup 5 --runs 50 --export-json "$work/cold.json" \
+hyperfine -N --warmup 5 --runs 50 --export-json "$work/cold.json" \
   "$bin render $ref -o $work/one.pdf"
 
 if command -v "${TYPST:-typst}" >/dev/null; then

@@ -20,12 +20,15 @@ ref=examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml
 # compile is the file at the project's root.
 cp templates/*.typ "$work/project/"
 "$bin" data "$ref" >"$work/project/data.json" 2>/dev/null
-fonts="--font-path fonts --ignore-system-fonts --ignore-embedded-fonts"
-compile="$typst compile --root $work/project $fonts $work/project/ket-luan.typ $work/typst.pdf"
-$compile
+# Same fonts as vanban: only fonts/ (Liberation Serif), nothing else looked
+# up; and, for reference, typst's default of also scanning system fonts.
+only="--font-path fonts --ignore-system-fonts --ignore-embedded-fonts"
+compile="$typst compile --root $work/project"
+$compile $only "$work/project/ket-luan.typ" "$work/typst.pdf"
 "$bin" render "$ref" -o "$work/vanban.pdf" 2>/dev/null
-echo "pages: typst $(grep -c '/Type /Page\b' "$work/typst.pdf" || true), sizes: typst $(stat -c %s "$work/typst.pdf") B, vanban $(stat -c %s "$work/vanban.pdf") B"
+echo "PDF sizes: typst $(stat -c %s "$work/typst.pdf") B, vanban $(stat -c %s "$work/vanban.pdf") B"
 
-hyperfine --warmup 5 --runs 50 --export-json "$work/compare.json" \
-  -n "typst compile" "$compile" \
+hyperfine -N --warmup 5 --runs 60 --export-json "$work/compare.json" \
+  -n "typst compile, same fonts only" "$compile $only $work/project/ket-luan.typ $work/typst.pdf" \
+  -n "typst compile, default font search" "$compile --font-path fonts $work/project/ket-luan.typ $work/typst.pdf" \
   -n "vanban render" "$bin render $ref -o $work/vanban.pdf"
