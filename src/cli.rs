@@ -140,7 +140,7 @@ pub struct CheckArgs {
 
     /// human (mặc định): thông báo để đọc; json: danh sách lỗi và cảnh báo
     /// ra đầu ra chuẩn, cho chương trình khác đọc.
-    #[arg(long, value_enum, default_value_t = Report::Human, hide_possible_values = true, hide_default_value = true)]
+    #[arg(long, value_enum, default_value_t = Report::Human, value_name = "DẠNG", hide_possible_values = true, hide_default_value = true)]
     pub format: Report,
 
     /// Thoát với mã 2 khi có cảnh báo mà không có lỗi.
@@ -264,6 +264,80 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+/// The command line, or why it cannot be used, in Vietnamese. Help and
+/// version are printed by clap, which then ends the process.
+pub fn parse() -> Result<Cli, vanban::Error> {
+    Cli::try_parse().map_err(|e| match translate(&e) {
+        Some(message) => vanban::Error::Usage(message),
+        None => e.exit(),
+    })
+}
+
+/// clap's error in Vietnamese, with the usage and where to read more;
+/// `None` for help and version, which are not errors.
+fn translate(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ErrorKind};
+    let get = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    let arg = get(K::InvalidArg);
+    let value = get(K::InvalidValue);
+    let mut message = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::UnknownArgument if !arg.starts_with('-') => format!("thừa `{arg}`"),
+        ErrorKind::UnknownArgument => {
+            let mut m = format!("không có tùy chọn `{arg}`");
+            if let Some(suggested) = e.get(K::SuggestedArg) {
+                m.push_str(&format!("; có phải ý bạn là `{suggested}`?"));
+            }
+            m
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh `{}`; các lệnh: render, batch, check, data, templates",
+            get(K::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => format!("`{arg}` cần một giá trị"),
+        ErrorKind::InvalidValue => {
+            format!(
+                "`{arg}` không nhận giá trị `{value}`; các giá trị: {}",
+                get(K::ValidValue)
+            )
+        }
+        ErrorKind::ValueValidation => {
+            format!("`{arg}` không nhận giá trị `{value}`: cần một số")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
+        ErrorKind::ArgumentConflict => {
+            format!("`{arg}` không dùng cùng với `{}`", get(K::PriorArg))
+        }
+        ErrorKind::TooManyValues => {
+            format!("thừa `{value}`")
+        }
+        // The rare rest keeps clap's own words.
+        _ => e
+            .render()
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_owned(),
+    };
+    let usage = get(K::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        let command: Vec<&str> = usage
+            .split(' ')
+            .take_while(|w| !w.starts_with(['[', '<', '-']))
+            .collect();
+        message.push_str(&format!(
+            "\nCách dùng: {usage}\nXem thêm: {} --help",
+            command.join(" ")
+        ));
+    }
+    Some(message)
 }
 
 #[cfg(test)]

@@ -1,14 +1,18 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 mod cli;
 mod cmd;
 
-use cli::{Cli, Command};
+use cli::Command;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let result = match cli.command {
         Command::Render(args) => cmd::render::run(&args),
         Command::Batch(args) => cmd::batch::run(&args),

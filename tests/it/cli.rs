@@ -402,3 +402,45 @@ fn data_shows_what_a_template_receives() {
         stderr(&out)
     );
 }
+
+/// A wrong command line is told in Vietnamese, with the usage and where to
+/// read more, and exits with 2.
+#[test]
+fn command_line_mistakes_are_explained() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["render", "--outptu", "a.pdf", "a.toml"],
+            "không có tùy chọn `--outptu`; có phải ý bạn là `--output`?\n\
+             Cách dùng: vanban render [TÙY CHỌN] <TỆP>\n\
+             Xem thêm: vanban render --help",
+        ),
+        (
+            &["ve", "a.toml"],
+            "không có lệnh `ve`; các lệnh: render, batch, check, data, templates\n\
+             Cách dùng: vanban <LỆNH>\nXem thêm: vanban --help",
+        ),
+        (
+            &["batch", "a"],
+            "thiếu --output <THƯ MỤC>\n\
+             Cách dùng: vanban batch [TÙY CHỌN] -o <THƯ MỤC> [TỆP]...\n\
+             Xem thêm: vanban batch --help",
+        ),
+        (
+            &["render", "a.toml", "--format", "docx"],
+            "`--format <DẠNG>` không nhận giá trị `docx`; các giá trị: pdf, png",
+        ),
+        (
+            &["render", "a.toml", "--ppi", "nhiều"],
+            "`--ppi <PPI>` không nhận giá trị `nhiều`: cần một số",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = vanban(args, Path::new("."));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), *expected, "{args:?}");
+    }
+    // Help is not an error.
+    let out = vanban(&["--help"], Path::new("."));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Cách dùng: vanban <LỆNH>"));
+}
