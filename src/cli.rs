@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// clap's own layout, with its English headings replaced.
 const HELP: &str = "\
@@ -294,10 +294,15 @@ fn translate(e: &clap::Error) -> Option<String> {
             }
             m
         }
-        ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh `{}`; các lệnh: render, batch, check, data, templates",
-            get(K::InvalidSubcommand)
-        ),
+        ErrorKind::InvalidSubcommand => {
+            let command = Cli::command();
+            let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+            format!(
+                "không có lệnh `{}`; các lệnh: {}",
+                get(K::InvalidSubcommand),
+                names.join(", ")
+            )
+        }
         ErrorKind::InvalidValue if value.is_empty() => format!("`{arg}` cần một giá trị"),
         ErrorKind::InvalidValue => {
             format!(
@@ -305,6 +310,7 @@ fn translate(e: &clap::Error) -> Option<String> {
                 get(K::ValidValue)
             )
         }
+        // The only values parsed beyond a list are numbers: --ppi, -j.
         ErrorKind::ValueValidation => {
             format!("`{arg}` không nhận giá trị `{value}`: cần một số")
         }
