@@ -1,6 +1,7 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
 mod errors;
+mod fields;
 mod json;
 pub mod lint;
 mod raw;
