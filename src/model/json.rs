@@ -2,6 +2,8 @@
 //! a field path to where its value is written, for messages about values
 //! that parse but break a rule (serde_json keeps no spans).
 
+use std::ops::Range;
+
 use super::source::{FieldPath, Seg};
 
 /// A serde_path_to_error path as our field path.
@@ -19,14 +21,15 @@ pub fn field_path(path: &serde_path_to_error::Path) -> FieldPath {
     )
 }
 
-/// The byte offset where the value at `path` starts in `text`, a valid
-/// JSON document.
-pub fn locate(text: &str, path: &FieldPath) -> Option<usize> {
+/// The bytes of the value at `path` in `text`, a valid JSON document.
+pub fn locate(text: &str, path: &FieldPath) -> Option<Range<usize>> {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
     };
-    scanner.find(&path.0)
+    let start = scanner.find(&path.0)?;
+    scanner.skip_value()?;
+    Some(start..scanner.pos)
 }
 
 struct Scanner<'a> {
@@ -157,9 +160,10 @@ mod tests {
     #[test]
     fn locates_nested_values() {
         let text = r#"{ "a": 1, "b": { "c": [ "x", {"d": "y"} ] }, "e": "z" }"#;
-        let at = |path: FieldPath| locate(text, &path).map(|o| &text[o..o + 3]);
+        let at = |path: FieldPath| locate(text, &path).map(|span| &text[span]);
         let root = FieldPath::default();
-        assert_eq!(at(root.key("a")), Some("1, "));
+        assert_eq!(at(root.key("a")), Some("1"));
+        assert_eq!(at(root.key("b").key("c")), Some(r#"[ "x", {"d": "y"} ]"#));
         assert_eq!(at(root.key("b").key("c").index(1).key("d")), Some("\"y\""));
         assert_eq!(at(root.key("e")), Some("\"z\""));
         assert_eq!(at(root.key("f")), None);

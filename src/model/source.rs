@@ -109,11 +109,10 @@ impl<'a> SourceFile<'a> {
         Some(self.position(at))
     }
 
-    /// The bytes of a field's value; for JSON, from its start to the end.
+    /// The bytes of a field's value.
     fn span_of(&self, path: &FieldPath) -> Option<Range<usize>> {
         if self.syntax == super::Syntax::Json {
-            return super::json::locate(self.text, path)
-                .map(|o| o..self.text.len().min(o + json_value_len(&self.text[o..])));
+            return super::json::locate(self.text, path);
         }
         let tree = self.tree()?;
         let mut span = tree.span();
@@ -134,24 +133,6 @@ impl<'a> SourceFile<'a> {
         }
         Some(span)
     }
-}
-
-/// The length of a JSON string value at the start of `text` (up to its
-/// closing quote), or 0 for any other value.
-fn json_value_len(text: &str) -> usize {
-    let mut chars = text.char_indices();
-    if !matches!(chars.next(), Some((_, '"'))) {
-        return 0;
-    }
-    let mut escaped = false;
-    for (i, c) in chars {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => return i + 1,
-            _ => escaped = false,
-        }
-    }
-    text.len()
 }
 
 fn find_key<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<(Range<usize>, &'t DeValue<'i>)> {
