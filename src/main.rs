@@ -8,10 +8,7 @@ use cli::Command;
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
+        Err(e) => return failure(&e),
     };
     let result = match cli.command {
         Command::Render(args) => cmd::render::run(&args),
@@ -27,9 +24,12 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         // Some documents of a batch failed; each was reported.
         Ok(false) => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
-        }
+        Err(e) => failure(&e),
     }
+}
+
+/// Prints the error and gives its documented exit code.
+fn failure(e: &vanban::Error) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
 }
