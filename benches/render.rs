@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use vanban::{Engine, model, render};
+use vanban::{Engine, model, pipeline};
 
 const REFERENCE: &str = include_str!("../examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml");
 const STATE: &str = include_str!("../examples/thong-bao-ubnd-tinh.toml");
@@ -18,7 +18,7 @@ fn variant(source: &str, i: u64) -> String {
 fn benches(c: &mut Criterion) {
     let engine = Engine::new();
     let doc = model::load("ref.toml", REFERENCE.as_bytes()).expect("valid");
-    let compiled = render::compile(&engine, &doc).expect("compiles");
+    let compiled = pipeline::compile(&engine, &doc).expect("compiles");
 
     c.bench_function("load: parse and check the reference TOML", |b| {
         b.iter(|| model::load("ref.toml", black_box(REFERENCE.as_bytes())).expect("valid"))
@@ -29,7 +29,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i += 1;
             let doc = model::load("ref.toml", variant(REFERENCE, i).as_bytes()).expect("valid");
-            let compiled = render::compile(&engine, &doc).expect("compiles");
+            let compiled = pipeline::compile(&engine, &doc).expect("compiles");
             typst::comemo::evict(10);
             compiled
         })
@@ -43,7 +43,7 @@ fn benches(c: &mut Criterion) {
                 i += 1;
                 let source = STATE.replacen("Thứ nhất,", &format!("Thứ nhất ({i}),"), 1);
                 let doc = model::load("state.toml", source.as_bytes()).expect("valid");
-                let compiled = render::compile(&engine, &doc).expect("compiles");
+                let compiled = pipeline::compile(&engine, &doc).expect("compiles");
                 typst::comemo::evict(10);
                 compiled
             })
@@ -51,11 +51,11 @@ fn benches(c: &mut Criterion) {
     );
 
     c.bench_function("export: reference to PDF", |b| {
-        b.iter(|| render::export_pdf(&doc, black_box(&compiled)).expect("exports"))
+        b.iter(|| pipeline::export_pdf(&doc, black_box(&compiled), None).expect("exports"))
     });
 
     c.bench_function("export: reference, three pages to PNG at 144 ppi", |b| {
-        b.iter(|| render::export_png(black_box(&compiled), 144.0).expect("renders"))
+        b.iter(|| pipeline::export_png(black_box(&compiled), 144.0).expect("renders"))
     });
 
     c.bench_function("engine: start (fonts and library)", |b| b.iter(Engine::new));

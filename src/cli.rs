@@ -58,7 +58,8 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "vanban render [TÙY CHỌN] <TỆP>",
         after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi (không ghi gì); 2 sai dòng lệnh; \
-        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi."
+        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh; \
+        6 lỗi của chính vanban."
     )]
     Render(RenderArgs),
 
@@ -73,7 +74,7 @@ pub enum Command {
         override_usage = "vanban batch [TÙY CHỌN] -o <THƯ MỤC> [TỆP]...",
         after_help = "Mã thoát: 0 tạo được mọi văn bản; 1 có văn bản không tạo được (đều có báo \
         lỗi); 2 sai dòng lệnh; 3 không dùng được thư mục kết quả hoặc danh sách đầu vào; \
-        130 bị ngắt bằng Ctrl-C (các tệp đã ghi đều đầy đủ)."
+        6 lỗi của chính vanban; 130 bị ngắt bằng Ctrl-C (các tệp đã ghi đều đầy đủ)."
     )]
     Batch(BatchArgs),
 
@@ -86,9 +87,7 @@ pub enum Command {
         help_template = HELP,
         disable_help_flag = true,
         override_usage = "vanban check [TÙY CHỌN] <TỆP>...",
-        after_help = "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh \
-        báo, khi dùng --deny-warnings.\n\nCác quy tắc: type-code, number-format, archive-line, \
-        reference-date, date-padding, summary-case, spacing, unused-footnote."
+        after_help = check_help()
     )]
     Check(CheckArgs),
 
@@ -113,6 +112,15 @@ pub enum Command {
         override_usage = "vanban templates"
     )]
     Templates,
+}
+
+/// `check --help`'s closing words: exit codes and every lint rule.
+fn check_help() -> String {
+    format!(
+        "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh báo, khi dùng \
+         --deny-warnings.\n\nCác quy tắc (tắt bằng -A QUY TẮC):\n{}",
+        vanban::model::lint::rules_help()
+    )
 }
 
 /// What to write.

@@ -128,10 +128,10 @@ impl Checker<'_, '_> {
     pub(super) fn allowed_rules(&mut self, raw: super::raw::RawLint) -> Vec<&'static str> {
         let mut allowed = Vec::new();
         for (i, name) in raw.allow.iter().enumerate() {
-            match lint::RULES.iter().find(|(rule, _)| rule == name) {
-                Some((rule, _)) => allowed.push(*rule),
+            match lint::rule(name) {
+                Some(rule) => allowed.push(rule.name),
                 None => {
-                    let names: Vec<&str> = lint::RULES.iter().map(|(n, _)| *n).collect();
+                    let names: Vec<&str> = lint::RULES.iter().map(|r| r.name).collect();
                     self.report(
                         &FieldPath::default().key("lint").key("allow").index(i),
                         format!("không có quy tắc kiểm tra `{name}`"),

@@ -6,39 +6,73 @@ use chrono::NaiveDate;
 use super::Document;
 use super::source::FieldPath;
 use crate::conventions::{Standard, format_day, format_month};
+use crate::error::Severity;
 
-/// Every rule, with what it checks.
-pub const RULES: &[(&str, &str)] = &[
-    (
+/// A lint rule: the name by which it is switched off (`-A`, `[lint]`), what
+/// it warns about in words a secretary reads, and how bad it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub severity: Severity,
+}
+
+const fn warns(name: &'static str, description: &'static str) -> Rule {
+    Rule {
+        name,
+        description,
+        severity: Severity::Warning,
+    }
+}
+
+/// Every rule. `-A`, `check --help`, the README's table and the tests are
+/// all checked against this list.
+pub const RULES: &[Rule] = &[
+    warns(
         "type-code",
-        "chữ viết tắt tên cơ quan có lẫn ký hiệu loại văn bản, thứ vanban tự thêm theo loại",
+        "chữ viết tắt tên cơ quan lẫn ký hiệu loại văn bản (vanban tự thêm ký hiệu này)",
     ),
-    (
+    warns(
         "number-format",
         "số, ký hiệu văn bản trong nội dung viết theo thể thức kia",
     ),
-    ("archive-line", "nơi nhận thiếu dòng lưu (\"Lưu …\")"),
-    (
+    warns("archive-line", "nơi nhận thiếu dòng lưu (\"Lưu …\")"),
+    warns(
         "reference-date",
         "văn bản được viện dẫn có ngày sau văn bản này",
     ),
-    (
+    warns(
         "date-padding",
         "ngày tháng trong nội dung sai quy tắc thêm số 0",
     ),
-    (
+    warns(
         "summary-case",
         "trích yếu bắt đầu bằng chữ hoa/thường sai thể thức",
     ),
-    (
+    warns(
         "spacing",
         "khoảng trắng ở cuối dòng, hai khoảng trắng liền nhau, hoặc khoảng trắng trước dấu câu",
     ),
-    (
+    warns(
         "unused-footnote",
-        "a footnote is defined but never referred to",
+        "chú thích có nội dung mà không được dẫn ở đâu",
     ),
 ];
+
+/// The rule of this name.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+/// The rules as `check --help` lists them: one a line, name and description.
+pub fn rules_help() -> String {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    RULES
+        .iter()
+        .map(|r| format!("  {:width$}  {}", r.name, r.description))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// A warning before it is placed in the file.
 pub struct Finding {

@@ -199,10 +199,9 @@ fn one_worker_or_two_give_the_same_bytes() {
         let b = std::fs::read(dir.path().join("hai").join(&name)).expect("pdf");
         assert!(a == b, "{name} differs between -j 1 and -j 2");
     }
-    let single = vanban::render_pdf(&vanban::Engine::new(), "x", read(REFERENCE).as_bytes())
-        .expect("renders");
+    let single = make_pdf("x", &read(REFERENCE));
     assert!(
-        single.pdf != std::fs::read(dir.path().join("mot/vb-000.pdf")).expect("pdf"),
+        single != std::fs::read(dir.path().join("mot/vb-000.pdf")).expect("pdf"),
         "each input is its own"
     );
 }

@@ -25,7 +25,7 @@ pub fn load(rel: &str) -> Document {
 }
 
 pub fn compile_doc(doc: &Document) -> Compiled {
-    let compiled = vanban::render::compile(&Engine::new(), doc).expect("compiles");
+    let compiled = vanban::pipeline::compile(&Engine::new(), doc).expect("compiles");
     assert!(
         compiled.warnings.is_empty(),
         "warnings: {:?}",
@@ -37,6 +37,15 @@ pub fn compile_doc(doc: &Document) -> Compiled {
 pub fn compile_str(toml: &str) -> Compiled {
     let doc = model::load("test.toml", toml.as_bytes()).expect("valid input");
     compile_doc(&doc)
+}
+
+/// Makes a PDF from input text through the pipeline every command takes.
+pub fn make_pdf(name: &str, text: &str) -> Vec<u8> {
+    let input = vanban::Input::text(name, text, None);
+    let made = vanban::pipeline::make(&Engine::new(), &vanban::pipeline::Job::default(), &input)
+        .result
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    made.files.into_iter().next().expect("one PDF").bytes
 }
 
 /// The tolerance of layout tests, in millimetres.

@@ -97,7 +97,7 @@ fn a_times_new_roman_in_the_font_path_is_preferred() {
     assert_eq!(engine.families(), ["Times New Roman", "Liberation Serif"]);
 
     let doc = load(REFERENCE);
-    let compiled = vanban::render::compile(&engine, &doc).expect("compiles");
+    let compiled = vanban::pipeline::compile(&engine, &doc).expect("compiles");
     assert!(compiled.warnings.is_empty(), "{:?}", compiled.warnings);
     let layout = Layout::of(&compiled);
     assert!(

@@ -24,9 +24,9 @@ fn errors(toml: &str) -> Vec<String> {
 fn byte_order_mark_and_crlf_are_accepted() {
     let plain = read(REFERENCE);
     let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
-    let a = vanban::render_pdf(&vanban::Engine::new(), "a", plain.as_bytes()).expect("renders");
-    let b = vanban::render_pdf(&vanban::Engine::new(), "b", windows.as_bytes()).expect("renders");
-    assert!(a.pdf == b.pdf, "the same document either way");
+    let a = make_pdf("a", &plain);
+    let b = make_pdf("b", &windows);
+    assert!(a == b, "the same document either way");
 }
 
 #[test]

@@ -6,14 +6,14 @@ use std::process::Command;
 
 use crate::common::*;
 use vanban::engine::Template;
-use vanban::{Engine, Error, render};
+use vanban::{Engine, Error, pipeline};
 
 fn template(name: &str) -> PathBuf {
     path(&format!("tests/data/templates/{name}"))
 }
 
 fn compile_with(name: &str) -> vanban::Result<vanban::engine::Compiled> {
-    render::compile_with(
+    pipeline::compile_with(
         &Engine::new(),
         &load(NESTED),
         &Template::User(template(name)),
@@ -22,7 +22,7 @@ fn compile_with(name: &str) -> vanban::Result<vanban::engine::Compiled> {
 
 fn template_errors(result: vanban::Result<vanban::engine::Compiled>) -> Vec<String> {
     match result {
-        Err(Error::Template(messages)) => messages,
+        Err(Error::Template(messages)) => messages.iter().map(ToString::to_string).collect(),
         Err(other) => panic!("expected a template error, got {other}"),
         Ok(_) => panic!("expected the template to fail"),
     }
@@ -78,7 +78,7 @@ fn a_link_out_of_the_folder_is_refused() {
         "#import \"@vanban/vanban:1.0.0\": data\n#read(\"lien-ket.txt\")\n",
     )
     .expect("write");
-    let result = render::compile_with(
+    let result = pipeline::compile_with(
         &Engine::new(),
         &load(NESTED),
         &Template::User(dir.path().join("mau.typ")),
