@@ -3,12 +3,14 @@
 //! labels are written, and the layout profile of each standard. Templates
 //! and the CLI take these from here and nowhere else.
 
+pub mod guide;
 mod labels;
 mod profile;
 mod writing;
 
+pub use guide::{Block, GUIDES, Guide, GuideId, Wording};
 pub use labels::{LabelStyle, roman};
-pub use profile::{Overrides, ProfileError, StyleProfile};
+pub use profile::{LAYOUT_FIELDS, LayoutField, Overrides, ProfileError, Ranges, StyleProfile};
 pub use writing::*;
 
 use serde::Serialize;
@@ -38,10 +40,10 @@ impl Standard {
         }
     }
 
-    /// The guideline, as a records officer would cite it.
+    /// The regulation family, as messages name it.
     pub fn guideline(self) -> &'static str {
         match self {
-            Self::Party => "Hướng dẫn 36-HD/VPTW",
+            Self::Party => "thể thức văn bản của Đảng",
             Self::State => "Nghị định 30/2020/NĐ-CP",
         }
     }

@@ -129,7 +129,7 @@ pub fn lint(
             &root.key("issuer").key("code"),
             format!(
                 "chữ viết tắt tên cơ quan `{code}` bắt đầu bằng ký hiệu loại văn bản {first}; số sẽ thành \"{}\"",
-                crate::conventions::format_number(doc.standard, doc.number, doc.kind.type_code(), code)
+                crate::conventions::format_number(&doc.guide.wording, doc.number, doc.kind.type_code(), code)
             ),
             format!("chỉ ghi chữ viết tắt tên cơ quan: code = \"{rest}\"; ký hiệu loại văn bản lấy từ `kind`"),
         ));
@@ -140,7 +140,7 @@ pub fn lint(
             "archive-line",
             &root.key("recipients"),
             "nơi nhận thiếu dòng lưu".to_owned(),
-            match doc.standard {
+            match doc.standard() {
                 Standard::Party => "thêm archive = \"VPHU\" (in ra \"- Lưu VPHU.\")".to_owned(),
                 Standard::State => "thêm archive = \"VP\" (in ra \"- Lưu: VT, VP.\")".to_owned(),
             },
@@ -150,7 +150,7 @@ pub fn lint(
     if let Some(first) = doc.summary.first().map(|l| crate::markup::plain_text(l)) {
         let initial = first.chars().find(|c| c.is_alphabetic());
         let path = root.key("summary");
-        match (doc.standard, initial) {
+        match (doc.standard(), initial) {
             (Standard::Party, Some(c)) if c.is_uppercase() => out.push(finding(
                 "summary-case",
                 &path,

@@ -8,7 +8,7 @@ use super::lint;
 use super::raw::{RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
 use super::{Document, Item, MAX_ITEM_DEPTH, Part, PartRole, Text};
-use crate::conventions::LabelStyle;
+use crate::conventions::{Guide, LabelStyle};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup;
 
@@ -212,7 +212,6 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         );
     }
     let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
-    let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), standard);
     let template = raw.template.as_deref().map(|t| c.template(t));
 
     let issuer = c.issuer(raw.issuer);
@@ -234,6 +233,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
 
     let place = c.required(&root.key("place"), &raw.place);
     let date = c.date(raw.date);
+    let guide = Guide::for_document(standard, date);
+    let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), guide);
 
     let summary_path = root.key("summary");
     let summary: Vec<Text> = raw
@@ -278,7 +279,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         let runs = markup::parse(text.trim());
         footnotes.insert(id.clone(), runs);
     }
-    let signature = c.signature(raw.signature, standard);
+    let signature = c.signature(raw.signature, guide);
 
     let recipients = c.recipients(raw.recipients);
     c.check_footnotes(&footnotes);
@@ -297,7 +298,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let mut doc = Document {
         warnings: Vec::new(),
         kind,
-        standard,
+        guide,
         profile,
         section_mark,
         template,

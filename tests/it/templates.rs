@@ -1,7 +1,7 @@
 //! User templates: they get the same data, may import the built-in
 //! components, and read only files in their own folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::*;
@@ -141,18 +141,16 @@ fn templates_lists_the_kinds() {
     assert!(text.contains("Nghị định 30/2020/NĐ-CP"));
 }
 
+/// A block the package does not have stops the document; it is never
+/// skipped.
 #[test]
-fn every_example_uses_a_kind_that_is_listed() {
-    for entry in std::fs::read_dir(path("examples")).expect("examples") {
-        let p = entry.expect("entry").path();
-        if p.extension().is_some_and(|e| e == "toml") {
-            let rel = Path::new("examples").join(p.file_name().expect("name"));
-            let doc = load(rel.to_str().expect("utf-8"));
-            assert!(
-                vanban::conventions::DocumentKind::ALL
-                    .iter()
-                    .any(|(_, k, _)| *k == doc.kind)
-            );
-        }
-    }
+fn an_unknown_block_is_an_error() {
+    let errors = template_errors(compile_with("khoi-la.typ"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with(
+            "lỗi: panicked with: vanban: thể thức hd36 có khối `khoi-la` mà mẫu không có"
+        ),
+        "{errors:?}"
+    );
 }
