@@ -77,7 +77,7 @@ fn renamed_font(data: &[u8], family: &str) -> Vec<u8> {
 fn the_bundled_font_is_liberation_serif() {
     let engine = Engine::new();
     assert_eq!(engine.families(), ["Liberation Serif"]);
-    let layout = Layout::of(&compile_doc(&load(REFERENCE)));
+    let layout = example_layout(REFERENCE);
     assert!(layout.runs.iter().all(|r| r.family == "Liberation Serif"));
 }
 

@@ -54,8 +54,8 @@ fn first_pages_look_as_they_did() {
             .and_then(|s| s.to_str())
             .expect("name")
             .to_owned();
-        let compiled = compile_doc(&load(&format!("examples/{stem}.toml")));
-        let pages = vanban::pipeline::export_png(&compiled, PPI).expect("renders");
+        let compiled = crate::common::example(&format!("examples/{stem}.toml"));
+        let pages = vanban::pipeline::export_png(compiled, PPI).expect("renders");
         let snapshot = path(&format!("tests/snapshots/{stem}-1.png"));
         if update {
             std::fs::write(&snapshot, &pages[0]).expect("write snapshot");
