@@ -11,6 +11,7 @@ mod fonts;
 mod hostile;
 mod input;
 mod layout;
+mod modes;
 mod pdf;
 mod property;
 mod snapshots;
