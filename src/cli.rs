@@ -82,7 +82,9 @@ pub enum Command {
     ///
     /// In mọi lỗi và cảnh báo theo dạng TỆP:DÒNG:CỘT: MỨC: TRƯỜNG: NỘI DUNG,
     /// kèm gợi ý. Cảnh báo là những sơ suất văn thư hay trả lại văn bản; mỗi
-    /// cảnh báo ghi tên quy tắc của nó trong [ngoặc vuông].
+    /// cảnh báo ghi tên quy tắc của nó trong [ngoặc vuông]. Không có lỗi hay
+    /// cảnh báo nào thì không in gì, trừ khi chạy trên màn hình: khi đó báo
+    /// một dòng, ví dụ "3 tệp, không có lỗi hay cảnh báo".
     #[command(
         help_template = HELP,
         disable_help_flag = true,
