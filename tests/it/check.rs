@@ -255,7 +255,7 @@ fn a_document_can_switch_rules_off() {
     .expect("an unknown rule is an error");
     assert_eq!(
         err,
-        "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
+        "vb.toml:22:10: lỗi: lint.allow › mục 1: không có quy tắc kiểm tra `khoang-trang`\n  \
          gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
     );
 }
@@ -301,7 +301,7 @@ fn check_reads_standard_input() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "-:11:18: cảnh báo: findings.items[0]: nội dung có hai khoảng trắng liền nhau [spacing]"
+            "-:11:18: cảnh báo: findings › mục 1: nội dung có hai khoảng trắng liền nhau [spacing]"
         ),
         "{stdout}"
     );

@@ -11,6 +11,7 @@ mod fonts;
 mod hostile;
 mod input;
 mod layout;
+mod messages;
 mod modes;
 mod pdf;
 mod property;
