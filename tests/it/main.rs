@@ -7,6 +7,7 @@ mod common;
 mod batch;
 mod check;
 mod cli;
+mod docs;
 mod fonts;
 mod hostile;
 mod input;
