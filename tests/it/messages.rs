@@ -790,6 +790,13 @@ fn no_message_a_user_can_reach_is_in_english() {
         &["check", "khong-co.toml"],
         &["render", "vb.toml", "--font-path", "khong-co"],
         &["render", "."],
+        &["render"],
+        &["batch", "vb.toml"],
+        &["render", "vb.toml", "--format"],
+        &[
+            "render", "vb.toml", "--ppi", "5000", "--format", "png", "-o", "a.png",
+        ],
+        &["in", "vb.toml"],
     ] {
         let out = vanban(args, dir.path());
         assert!(!out.status.success(), "{args:?}");
