@@ -25,7 +25,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use crate::common::*;
 
@@ -93,13 +92,6 @@ fn shown(markdown: &str) -> Vec<Shown> {
     found
 }
 
-fn vanban(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("vanban runs")
-}
 
 /// Checks every message `doc` shows against what `vanban render` and
 /// `vanban check` print; returns how many there were.

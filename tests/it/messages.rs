@@ -3,9 +3,9 @@
 //! mark inside a text, a field named in Vietnamese, a footnote mark), counts
 //! items from 1, and no message a user can reach has English in it.
 
-use std::path::Path;
 use std::process::Command;
 
+use crate::common::vanban;
 use vanban::model;
 
 /// A clean State notice; each test breaks it one way.
@@ -813,13 +813,6 @@ fn no_message_a_user_can_reach_is_in_english() {
     assert!(english.is_empty(), "English left:\n{}", english.join("\n"));
 }
 
-fn vanban(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("vanban runs")
-}
 
 #[test]
 fn the_english_detector_finds_english() {
