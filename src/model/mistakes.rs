@@ -320,9 +320,10 @@ fn stray_quote(text: &str, offset: usize, around: &Surroundings) -> Option<usize
         return None;
     }
     let rest = text[offset..].lines().next()?;
-    if !rest.contains('"') {
-        // Words after a closed text, with no quote to end them: not a
-        // quotation mark inside a text.
+    let (words, _) = rest.split_once('"')?;
+    if words.contains('=') {
+        // `title = "x" text = "y"`: a comma left out between two fields,
+        // not a quotation mark inside a text.
         return None;
     }
     let next = rest.chars().next()?;
@@ -353,6 +354,24 @@ mod tests {
         assert_eq!(loose_date("31/02/2020"), None);
         assert_eq!(loose_date("hôm nay"), None);
         assert_eq!(loose_date("12/2020"), None);
+    }
+
+    #[test]
+    fn a_quotation_mark_inside_a_text_and_a_comma_left_out() {
+        let explain = |text: &str, at: &str| {
+            let file = SourceFile::new("vb.toml", text, super::super::Syntax::Toml);
+            let offset = text.find(at).unwrap_or_default();
+            explain(&file, offset, "unexpected key or value").map(|d| d.message)
+        };
+        assert_eq!(
+            explain("a = \"phong trào \"Xanh\" là\"\n", "Xanh").as_deref(),
+            Some("văn bản bị cắt ngang ở dấu nháy kép trước Xanh")
+        );
+        assert_eq!(
+            explain("a = { title = \"x\" text = \"y\" }\n", "text"),
+            None
+        );
+        assert_eq!(explain("a = \"x\" b\n", "b"), None);
     }
 
     #[test]

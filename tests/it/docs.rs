@@ -92,7 +92,6 @@ fn shown(markdown: &str) -> Vec<Shown> {
     found
 }
 
-
 /// Checks every message `doc` shows against what `vanban render` and
 /// `vanban check` print; returns how many there were.
 fn check_messages(doc: &str, examples: &BTreeMap<String, String>) -> usize {

@@ -813,7 +813,6 @@ fn no_message_a_user_can_reach_is_in_english() {
     assert!(english.is_empty(), "English left:\n{}", english.join("\n"));
 }
 
-
 #[test]
 fn the_english_detector_finds_english() {
     assert_eq!(
