@@ -33,7 +33,7 @@ impl Checker<'_, '_> {
                 self.report(
                     &root.key("standard"),
                     format!("không có thể thức `{name}`"),
-                    "viết \"party\" (Hướng dẫn 36-HD/VPTW) hoặc \"state\" (Nghị định 30/2020/NĐ-CP)",
+                    "viết \"party\" (văn bản của Đảng: Hướng dẫn 36-HD/VPTW hoặc 05-HD/VPTW, theo ngày) hoặc \"state\" (Nghị định 30/2020/NĐ-CP)",
                 );
                 kind.default_standard()
             }),
