@@ -225,6 +225,18 @@ fn the_day_hd05_took_effect_changes_only_what_it_changed() {
     let title = |r: &Regions| lines(r.page_one_between(r.title, r.to));
     same_geometry(&title(&a), &title(&b), "title block");
     close(a.to, b.to, "Kính gửi's baseline");
+    for layout in [&hd36, &hd05] {
+        let label = layout.find("Kính gửi");
+        assert!(
+            label.italic && !label.bold && label.size_pt == 14.0,
+            "Kính gửi: 14 italic"
+        );
+        let addressee = layout.find("Uỷ ban nhân dân xã");
+        assert!(
+            !addressee.italic && addressee.size_pt == 14.0,
+            "addressees 14 upright"
+        );
+    }
 
     // Addressees: ";" after each but the last.
     let to = |r: &Regions| lines(r.page_one_between(r.to, r.body));
