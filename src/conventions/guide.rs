@@ -146,6 +146,17 @@ pub struct Guide {
     pub applies_to: &'static str,
 }
 
+/// The blocks of a Party document, as HD05 lays them out: the contact
+/// information last, "trình bày tại trang cuối của văn bản" (ô 13) [P**].
+pub const PARTY_BLOCKS: &[Block] = &[
+    Block::PartyHeader,
+    Block::TitleBlock,
+    Block::Addressees,
+    Block::Body,
+    Block::SignatureAndRecipients,
+    Block::Contact,
+];
+
 pub const HD36: Guide = Guide {
     id: GuideId::Hd36,
     key: "hd36",
@@ -166,15 +177,8 @@ pub const HD36: Guide = Guide {
         archive: ArchiveStyle::Plain,
         drafter: DrafterStyle::Hyphen,
     },
-    blocks: &[
-        Block::PartyHeader,
-        Block::TitleBlock,
-        Block::Addressees,
-        Block::Body,
-        Block::SignatureAndRecipients,
-        // Where HD36 puts it is unknown; HD05's last page [U].
-        Block::Contact,
-    ],
+    // Where HD36 put the contact block is unknown; HD05's last page [U].
+    blocks: PARTY_BLOCKS,
     // HD36's words on signing were not read.
     signing: SigningRules {
         no_deputy_under_by_order: None,

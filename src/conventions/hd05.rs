@@ -10,8 +10,8 @@
 
 use super::Standard;
 use super::guide::{
-    ArchiveStyle, AuthorityStyle, Block, DrafterStyle, Guide, GuideId, NumberStyle, SigningRules,
-    Wording,
+    ArchiveStyle, AuthorityStyle, DrafterStyle, Guide, GuideId, NumberStyle, PARTY_BLOCKS,
+    SigningRules, Wording,
 };
 use super::profile::{Ranges, StyleProfile};
 
@@ -37,15 +37,7 @@ pub const HD05: Guide = Guide {
         archive: ArchiveStyle::Plain, // "- Lưu Văn phòng Tỉnh uỷ." [P**]
         drafter: DrafterStyle::NameHyphen, // "NguyenVanAn-26" [P**]
     },
-    blocks: &[
-        Block::PartyHeader,
-        Block::TitleBlock,
-        Block::Addressees,
-        Block::Body,
-        Block::SignatureAndRecipients,
-        // "trình bày tại trang cuối của văn bản" (ô 13) [P**].
-        Block::Contact,
-    ],
+    blocks: PARTY_BLOCKS,
     // Phần II, I-7.1.2 and 7.1.4 [P**].
     signing: SigningRules {
         no_deputy_under_by_order: Some(

@@ -52,15 +52,21 @@ copies = 26
     )
 }
 
-/// The lines of a layout, in reading order: page, baseline, left end, the
-/// text of its runs joined, and the size of its first run.
-fn lines<'a>(runs: impl Iterator<Item = &'a Run>) -> Vec<(usize, f64, f64, String, f64)> {
+/// Runs top to bottom, left to right, page by page.
+fn reading_order<'a>(runs: impl Iterator<Item = &'a Run>) -> Vec<&'a Run> {
     let mut runs: Vec<&Run> = runs.collect();
     runs.sort_by(|a, b| {
         (a.page, a.y, a.x)
             .partial_cmp(&(b.page, b.y, b.x))
             .expect("numbers")
     });
+    runs
+}
+
+/// The lines of a layout, in reading order: page, baseline, left end, the
+/// text of its runs joined, and the size of its first run.
+fn lines<'a>(runs: impl Iterator<Item = &'a Run>) -> Vec<(usize, f64, f64, String, f64)> {
+    let runs = reading_order(runs);
     let mut out: Vec<(usize, f64, f64, String, f64)> = Vec::new();
     for r in runs {
         match out.last_mut() {
@@ -75,12 +81,7 @@ fn lines<'a>(runs: impl Iterator<Item = &'a Run>) -> Vec<(usize, f64, f64, Strin
 
 /// The body's words with their style, in reading order.
 fn words<'a>(runs: impl Iterator<Item = &'a Run>) -> Vec<(String, bool, bool, f64)> {
-    let mut runs: Vec<&Run> = runs.collect();
-    runs.sort_by(|a, b| {
-        (a.page, a.y, a.x)
-            .partial_cmp(&(b.page, b.y, b.x))
-            .expect("numbers")
-    });
+    let runs = reading_order(runs);
     runs.iter()
         .flat_map(|r| {
             r.text
@@ -156,18 +157,13 @@ impl<'a> Regions<'a> {
     /// Recipients and signature, relative to "Nơi nhận".
     fn closing(&self) -> Vec<(f64, f64, String, f64, bool, bool)> {
         let label = self.label;
-        let mut runs: Vec<&Run> = self
-            .layout
-            .runs
-            .iter()
-            .filter(|r| (r.page, r.y) >= (label.page, label.y - 0.1) && !self.is_contact(r))
-            .filter(|r| !Self::is_page_number(r))
-            .collect();
-        runs.sort_by(|a, b| {
-            (a.page, a.y, a.x)
-                .partial_cmp(&(b.page, b.y, b.x))
-                .expect("numbers")
-        });
+        let runs = reading_order(
+            self.layout
+                .runs
+                .iter()
+                .filter(|r| (r.page, r.y) >= (label.page, label.y - 0.1) && !self.is_contact(r))
+                .filter(|r| !Self::is_page_number(r)),
+        );
         runs.iter()
             .map(|r| {
                 (
