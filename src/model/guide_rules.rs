@@ -263,8 +263,13 @@ fn abolished_unit(doc: &Document, out: &mut Vec<Finding>) {
             format_month(m),
             describe(doc.date)
         ),
-        "kiểm tra lại ngày và cơ quan ban hành: từ 01/7/2025 văn bản ở địa phương do cấp tỉnh \
-         hoặc cấp xã ban hành, ví dụ \"ĐẢNG BỘ TỈNH …\" / \"ĐẢNG UỶ XÃ …\" với ký hiệu ĐU"
-            .to_owned(),
+        format!(
+            "kiểm tra lại ngày và cơ quan ban hành: từ 01/7/2025 văn bản ở địa phương do cấp \
+             tỉnh hoặc cấp xã ban hành, ví dụ {}",
+            match doc.standard() {
+                Standard::Party => "\"ĐẢNG BỘ TỈNH …\" / \"ĐẢNG UỶ XÃ …\" với ký hiệu ĐU",
+                Standard::State => "\"ỦY BAN NHÂN DÂN XÃ …\" với ký hiệu UBND",
+            }
+        ),
     ));
 }

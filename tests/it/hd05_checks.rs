@@ -389,13 +389,25 @@ fn district_bodies_after_their_abolition_are_warned_about() {
             "ThU là ký hiệu của cơ quan cấp huyện, mà cấp huyện đã kết thúc hoạt động từ ngày 01/7/2025; văn bản này đề ngày 02/9/2025".to_owned()
         )]
     );
-    // A State body too; and a district superior.
+    // A State body too, with a hint of its own kind; and a district
+    // superior.
     let ubnd = district(
         "date = 2025-07-15",
         "ỦY BAN NHÂN DÂN HUYỆN ĐƠN DƯƠNG",
         "UBND",
+    )
+    .replace("kind = \"ket-luan\"", "kind = \"thong-bao\"");
+    let found: Vec<Diagnostic> = diagnostics(&ubnd)
+        .into_iter()
+        .filter(|d| d.rule == Some("abolished-unit"))
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].hint.as_deref(),
+        Some(
+            "kiểm tra lại ngày và cơ quan ban hành: từ 01/7/2025 văn bản ở địa phương do cấp tỉnh hoặc cấp xã ban hành, ví dụ \"ỦY BAN NHÂN DÂN XÃ …\" với ký hiệu UBND"
+        )
     );
-    assert_eq!(rules(&ubnd).len(), 1);
     let superior = hd05_doc(|s| s.replace("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG BỘ HUYỆN ĐƠN DƯƠNG"));
     assert_eq!(
         rules(&superior)
