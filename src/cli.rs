@@ -15,9 +15,11 @@ Cách dùng: {usage}
 /// vanban: văn bản kết luận chuẩn thể thức, từ một tệp TOML.
 ///
 /// Ghi nội dung kết luận cuộc họp vào một tệp TOML; vanban trình bày đúng
-/// thể thức (Hướng dẫn 36-HD/VPTW với văn bản của Đảng, Nghị định
-/// 30/2020/NĐ-CP với văn bản của cơ quan nhà nước) và ghi ra tệp PDF sẵn
-/// sàng để in, ký và đóng dấu.
+/// thể thức và ghi ra tệp PDF sẵn sàng để in, ký và đóng dấu. Văn bản của
+/// Đảng đề ngày trước 27/5/2026 theo Hướng dẫn 36-HD/VPTW, từ ngày đó theo
+/// Hướng dẫn 05-HD/VPTW; văn bản của cơ quan nhà nước theo Nghị định
+/// 30/2020/NĐ-CP. Ghi guide = "hd36", "hd05" hoặc "nd30" trong tệp đầu vào
+/// để chọn thể thức khác với ngày (in lại văn bản cũ, soạn trước).
 #[derive(Debug, Parser)]
 #[command(
     name = "vanban",
@@ -32,7 +34,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     next_help_heading = "Tùy chọn",
-    after_help = "Xem hướng dẫn của từng lệnh: vanban LỆNH --help"
+    after_help = main_help()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -112,6 +114,14 @@ pub enum Command {
         override_usage = "vanban templates"
     )]
     Templates,
+}
+
+/// `vanban --help`'s closing words: the guides, and where to read more.
+fn main_help() -> String {
+    format!(
+        "{}\n\nXem hướng dẫn của từng lệnh: vanban LỆNH --help",
+        vanban::conventions::guides_help()
+    )
 }
 
 /// `check --help`'s closing words: exit codes and every lint rule.

@@ -39,6 +39,7 @@ pub fn list_templates() -> Result<Status> {
     for (name, _, description) in DocumentKind::ALL {
         println!("{name:<20} {description}");
     }
+    println!("\n{}", vanban::conventions::guides_help());
     Ok(Status::Done)
 }
 

@@ -2,6 +2,7 @@
 
 mod errors;
 mod fields;
+mod guide_rules;
 mod json;
 pub mod lint;
 mod raw;
@@ -54,6 +55,8 @@ pub struct Document {
     pub footnotes: BTreeMap<String, Text>,
     pub signature: Signature,
     pub recipients: Recipients,
+    /// The issuer's contact information (ô 13), one entry a line.
+    pub contact: Vec<Text>,
     /// Lint warnings: the document can be made, but may be sent back.
     pub warnings: Vec<crate::error::Diagnostic>,
 }

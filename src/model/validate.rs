@@ -8,7 +8,7 @@ use super::lint;
 use super::raw::{RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
 use super::{Document, Item, MAX_ITEM_DEPTH, Part, PartRole, Text};
-use crate::conventions::{Guide, LabelStyle};
+use crate::conventions::LabelStyle;
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup;
 
@@ -214,7 +214,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
     let template = raw.template.as_deref().map(|t| c.template(t));
 
-    let issuer = c.issuer(raw.issuer);
+    let (issuer, contact) = c.issuer(raw.issuer);
 
     let number = match raw.number {
         None => None,
@@ -233,7 +233,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
 
     let place = c.required(&root.key("place"), &raw.place);
     let date = c.date(raw.date);
-    let guide = Guide::for_document(standard, date);
+    let guide = c.guide(raw.guide.as_deref(), kind, standard, date);
     let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), guide);
 
     let summary_path = root.key("summary");
@@ -280,8 +280,10 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         footnotes.insert(id.clone(), runs);
     }
     let signature = c.signature(raw.signature, guide);
+    c.signing_rules(&signature, guide);
 
-    let recipients = c.recipients(raw.recipients);
+    let recipients = c.recipients(raw.recipients, &issuer, guide);
+
     c.check_footnotes(&footnotes);
 
     if c.blocks > MAX_BLOCKS {
@@ -314,6 +316,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         footnotes,
         signature,
         recipients,
+        contact,
     };
     let allowed = c.allowed_rules(raw_lint);
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
