@@ -57,6 +57,11 @@ pub const RULES: &[Rule] = &[
         "unused-footnote",
         "chú thích có nội dung mà không được dẫn ở đâu",
     ),
+    // Raised where the pictures are read (crate::images), not by `lint`.
+    warns(
+        crate::images::OPAQUE_RULE,
+        "ảnh chữ ký hoặc ảnh dấu có nền không trong suốt",
+    ),
 ];
 
 /// The rule of this name.
