@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
 
@@ -124,33 +125,40 @@ impl Problem {
 }
 
 /// Pictures read from disk in this run, by their real path. Shared by every
-/// worker of a batch: a seal used by a thousand documents is read once.
+/// worker of a batch: a seal used by a thousand documents is read and
+/// decoded once, by the first worker that needs it while the others wait
+/// for that one picture only.
 #[derive(Debug, Default)]
 pub struct ImageCache {
-    read: Mutex<HashMap<PathBuf, std::result::Result<Arc<Png>, Problem>>>,
+    read: Mutex<HashMap<PathBuf, Arc<OnceLock<Loaded>>>>,
+    files_read: AtomicUsize,
 }
 
+type Loaded = std::result::Result<Arc<Png>, Problem>;
+
 impl ImageCache {
-    /// The picture at `path` (already known to be inside `folder`), read
-    /// and checked once.
-    fn get(&self, folder: &Path, path: &Path) -> std::result::Result<Arc<Png>, Problem> {
+    /// How many files this cache has read from disk.
+    pub fn files_read(&self) -> usize {
+        self.files_read.load(Ordering::Relaxed)
+    }
+
+    /// The picture at `path` in `folder`, read and checked once.
+    fn get(&self, folder: &Path, path: &Path) -> Loaded {
         let real = real_path(folder, path)?;
         // A poisoned lock only means another worker panicked; the map is
         // still whole.
-        if let Some(found) = self
-            .read
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&real)
-        {
-            return found.clone();
-        }
-        let result = read_png(&real).map(Arc::new);
-        self.read
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(real, result.clone());
-        result
+        let slot = Arc::clone(
+            self.read
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(real.clone())
+                .or_default(),
+        );
+        slot.get_or_init(|| {
+            self.files_read.fetch_add(1, Ordering::Relaxed);
+            read_png(&real).map(Arc::new)
+        })
+        .clone()
     }
 }
 

@@ -226,12 +226,45 @@ pub fn attachments(
     out
 }
 
-/// The error of a document that cannot keep to `standard`, with Typst's
-/// words for each rule it breaks.
+/// The error of a document that cannot keep to `standard`: each rule it
+/// breaks in Vietnamese where vanban knows how it comes about, in Typst's
+/// words otherwise.
 pub fn breaks_standard(standard: PdfStandard, messages: &[String]) -> crate::Error {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "PostScript",
+            "mẫu văn bản dùng dải màu hình nón (gradient.conic), chuẩn này không cho phép",
+        ),
+        (
+            "attached file",
+            "mẫu văn bản tự gắn tệp vào PDF, chuẩn này không cho phép",
+        ),
+        (
+            "could not be displayed",
+            "có chữ mà không phông chữ nào có; xóa chữ đó, hoặc thêm phông chữ có nó bằng --font-path",
+        ),
+        (
+            "too restrictive",
+            "giấy phép của một phông chữ cấm nhúng phông vào tệp; bỏ --font-path có phông đó để dùng Liberation Serif đi kèm",
+        ),
+        (
+            "private area",
+            "có ký tự trong vùng dùng riêng của Unicode; xóa ký tự đó đi",
+        ),
+        ("codepoint", "có chữ không đọc lại được thành Unicode"),
+    ];
+    let reasons: Vec<String> = messages
+        .iter()
+        .map(|m| {
+            KNOWN
+                .iter()
+                .find(|(key, _)| m.contains(key))
+                .map_or_else(|| m.clone(), |(_, said)| (*said).to_owned())
+        })
+        .collect();
     crate::Error::Export(format!(
-        "văn bản không đạt chuẩn {}: {}\n  gợi ý: sửa chỗ được nêu, hoặc tạo PDF không theo chuẩn này (bỏ --pdf-standard)",
+        "văn bản không đạt chuẩn {}: {}\n  gợi ý: sửa chỗ được nêu, hoặc tạo PDF theo chuẩn khác (--pdf-standard)",
         standard.title(),
-        messages.join("; ")
+        reasons.join("; ")
     ))
 }

@@ -20,8 +20,14 @@ pub fn read(rel: &str) -> String {
     std::fs::read_to_string(path(rel)).expect("example exists")
 }
 
+/// An example read as every command reads it: its pictures too, from its
+/// folder.
 pub fn load(rel: &str) -> Document {
-    model::load(rel, read(rel).as_bytes()).expect("example is valid")
+    let folder = path(rel).parent().map(std::path::Path::to_owned);
+    let input = vanban::Input::text(rel, read(rel), folder);
+    vanban::pipeline::load(&vanban::pipeline::Job::default(), &input)
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+        .document
 }
 
 pub fn compile_doc(doc: &Document) -> Compiled {
@@ -76,6 +82,15 @@ pub fn make_pdf(name: &str, text: &str) -> Vec<u8> {
         .result
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     made.files.into_iter().next().expect("one PDF").bytes
+}
+
+/// A PDF of only what the pages show: made from input text like
+/// `make_pdf`, without the source every PDF carries, so that inputs that
+/// differ in bytes but not in content can be compared.
+pub fn pages_pdf(name: &str, text: &str) -> Vec<u8> {
+    let doc = model::load(name, text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let compiled = compile_doc(&doc);
+    vanban::pipeline::export_pdf(&doc, &compiled, None).expect("exports")
 }
 
 /// The tolerance of layout tests, in millimetres.
