@@ -93,6 +93,24 @@ pub fn pages_pdf(name: &str, text: &str) -> Vec<u8> {
     vanban::pipeline::export_pdf(&doc, &compiled, None).expect("exports")
 }
 
+/// The source the PDF made from input text carries inside it.
+pub fn carried_source(name: &str, text: &str) -> Vec<u8> {
+    vanban::pdf::embedded::original("x.pdf", &make_pdf(name, text))
+        .expect("a source inside")
+        .source
+        .bytes
+}
+
+/// Runs the vanban binary in `dir`, with nothing on standard input.
+pub fn run_vanban(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("vanban runs")
+}
+
 /// The tolerance of layout tests, in millimetres.
 pub const TOL: f64 = 0.5;
 

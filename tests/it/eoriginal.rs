@@ -3,7 +3,7 @@
 //! picture can be wrong —, PDF/A, and the source every PDF carries.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use typst::layout::{Frame, FrameItem, Transform};
 use vanban::conventions::StyleProfile;
@@ -606,13 +606,18 @@ fn nothing_else_moves_when_the_pictures_are_added() {
     }
 }
 
+/// The job of `--no-images`.
+fn paper() -> Job {
+    Job {
+        images: ImageUse::LeaveOut,
+        ..Job::default()
+    }
+}
+
 #[test]
 fn no_images_makes_the_paper_original() {
     let input = Input::file(&path(EXAMPLE)).expect("readable");
-    let job = Job {
-        images: ImageUse::LeaveOut,
-        ..Job::default()
-    };
+    let job = paper();
     let made = pipeline::make(&Engine::new(), &job, &input)
         .result
         .expect("made");
@@ -637,12 +642,7 @@ fn no_images_makes_the_paper_original() {
 // ---------------------------------------------------------- PDF, PDF/A, CLI
 
 fn vanban(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("vanban runs")
+    run_vanban(args, dir)
 }
 
 fn stderr(out: &Output) -> String {
@@ -990,10 +990,7 @@ fn a_pdf_made_elsewhere_is_told_apart() {
 #[test]
 fn a_paper_original_pdf_says_its_pictures_are_missing() {
     let input = Input::file(&path(EXAMPLE)).expect("readable");
-    let paper = Job {
-        images: ImageUse::LeaveOut,
-        ..Job::default()
-    };
+    let paper = paper();
     let pdf = make(&paper, &input);
     let again = Input::from_pdf("dt.pdf", &pdf, None, "dt".into()).expect("a source inside");
     let errors = pipeline::make(&Engine::new(), &Job::default(), &again)

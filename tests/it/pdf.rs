@@ -193,9 +193,7 @@ fn decomposed_input_prints_composed() {
     let b = pages_pdf("nfc.toml", &nfc);
     assert!(a == b, "decomposed and composed input give the same pages");
     // The source inside is the input as it was: decomposed.
-    let carried = vanban::pdf::embedded::original("nfd.pdf", &make_pdf("nfd.toml", &nfd))
-        .expect("a source inside");
-    assert_eq!(carried.source.bytes, nfd.as_bytes());
+    assert_eq!(carried_source("nfd.toml", &nfd), nfd.as_bytes());
     let text = pdf_text(&a);
     assert!(text.contains("HUYỆN ỦY ĐƠN DƯƠNG"));
 }
