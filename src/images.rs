@@ -124,15 +124,18 @@ impl Problem {
     }
 }
 
-/// Pictures read from disk in this run, by their real path. Shared by every
-/// worker of a batch: a seal used by a thousand documents is read and
-/// decoded once, by the first worker that needs it while the others wait
-/// for that one picture only.
+/// Pictures read from disk in this run, by their real path, size and time
+/// of change (a picture changed in a long run is read again). Shared by
+/// every worker of a batch: a seal used by a thousand documents is read
+/// and decoded once, by the first worker that needs it while the others
+/// wait for that one picture only.
 #[derive(Debug, Default)]
 pub struct ImageCache {
-    read: Mutex<HashMap<PathBuf, Arc<OnceLock<Loaded>>>>,
+    read: Mutex<HashMap<FileKey, Arc<OnceLock<Loaded>>>>,
     files_read: AtomicUsize,
 }
+
+type FileKey = (PathBuf, u64, Option<std::time::SystemTime>);
 
 type Loaded = std::result::Result<Arc<Png>, Problem>;
 
@@ -145,13 +148,15 @@ impl ImageCache {
     /// The picture at `path` in `folder`, read and checked once.
     fn get(&self, folder: &Path, path: &Path) -> Loaded {
         let real = real_path(folder, path)?;
+        let meta = std::fs::metadata(&real).map_err(|e| Problem::Unreadable(io_reason(&e)))?;
+        let key = (real.clone(), meta.len(), meta.modified().ok());
         // A poisoned lock only means another worker panicked; the map is
         // still whole.
         let slot = Arc::clone(
             self.read
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .entry(real.clone())
+                .entry(key)
                 .or_default(),
         );
         slot.get_or_init(|| {

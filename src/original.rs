@@ -6,7 +6,7 @@
 use serde::Serialize;
 use typst::foundations::Bytes;
 
-use crate::engine::VirtualFiles;
+use crate::engine::{Compiled, VirtualFiles};
 use crate::input::Input;
 use crate::model::Document;
 use crate::pdf::embedded::{SEAL_DESCRIPTION, SIGNATURE_DESCRIPTION, SOURCE_DESCRIPTION};
@@ -224,6 +224,36 @@ pub fn attachments(
         });
     }
     out
+}
+
+/// A template of one's own that skips `page-setup` would make a PDF
+/// without its source: an error, not a PDF that silently lacks it.
+pub fn check_attached(compiled: &Compiled, attachments: &[Attachment]) -> crate::Result<()> {
+    use typst::foundations::NativeElement;
+    use typst::introspection::Introspector;
+    use typst::pdf::AttachElem;
+    let found = compiled
+        .document
+        .introspector()
+        .query(&AttachElem::ELEM.select());
+    let names: Vec<&str> = found
+        .iter()
+        .filter_map(|c| c.to_packed::<AttachElem>())
+        .map(|a| a.path.derived.as_str())
+        .collect();
+    match attachments.iter().find(|a| !names.contains(&a.name.as_str())) {
+        None => Ok(()),
+        Some(missing) => Err(crate::Error::Template(vec![
+            crate::Diagnostic::new(
+                "",
+                format!(
+                    "mẫu văn bản không gắn `{}` vào PDF: PDF phải mang theo tệp nguồn và ảnh của nó",
+                    missing.name
+                ),
+            )
+            .hint("mẫu riêng dùng page-setup hoặc document của gói @vanban/vanban:1.0.0, hoặc gọi attach-files(data)"),
+        ])),
+    }
 }
 
 /// The error of a document that cannot keep to `standard`: each rule it

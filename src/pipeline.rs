@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::images::{self, ImageCache};
 use crate::input::Input;
 use crate::model::{self, Document, Syntax, lint};
-use crate::original::{self, Attachment, PdfStandard};
+use crate::original::{self, PdfStandard};
 
 /// What to make of a compiled document.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -293,38 +293,8 @@ fn build(
     let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?;
     files.insert(DATA_PATH, json);
     let compiled = engine.compile(template, &files, document_datetime(doc))?;
-    attached_all(&compiled, &data.attachments)?;
+    original::check_attached(&compiled, &data.attachments)?;
     Ok(compiled)
-}
-
-/// A template of one's own that skips `page-setup` would make a PDF
-/// without its source: an error, not a PDF that silently lacks it.
-fn attached_all(compiled: &Compiled, attachments: &[Attachment]) -> Result<()> {
-    use typst::foundations::NativeElement;
-    use typst::introspection::Introspector;
-    use typst::pdf::AttachElem;
-    let found = compiled
-        .document
-        .introspector()
-        .query(&AttachElem::ELEM.select());
-    let names: Vec<&str> = found
-        .iter()
-        .filter_map(|c| c.to_packed::<AttachElem>())
-        .map(|a| a.path.derived.as_str())
-        .collect();
-    match attachments.iter().find(|a| !names.contains(&a.name.as_str())) {
-        None => Ok(()),
-        Some(missing) => Err(Error::Template(vec![
-            Diagnostic::new(
-                "",
-                format!(
-                    "mẫu văn bản không gắn `{}` vào PDF: PDF phải mang theo tệp nguồn và ảnh của nó",
-                    missing.name
-                ),
-            )
-            .hint("mẫu riêng dùng page-setup hoặc document của gói @vanban/vanban:1.0.0, hoặc gọi attach-files(data)"),
-        ])),
-    }
 }
 
 /// Exports a compiled document as a job asks: one PDF of the job's
