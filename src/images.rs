@@ -161,7 +161,7 @@ impl ImageCache {
         );
         slot.get_or_init(|| {
             self.files_read.fetch_add(1, Ordering::Relaxed);
-            read_png(&real).map(Arc::new)
+            read_png(&real, meta.len()).map(Arc::new)
         })
         .clone()
     }
@@ -184,10 +184,7 @@ fn real_path(folder: &Path, path: &Path) -> std::result::Result<PathBuf, Problem
     Ok(real)
 }
 
-fn read_png(path: &Path) -> std::result::Result<Png, Problem> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Problem::Unreadable(io_reason(&e)))?
-        .len();
+fn read_png(path: &Path, size: u64) -> std::result::Result<Png, Problem> {
     if size > MAX_IMAGE_BYTES {
         return Err(Problem::TooHeavy(size));
     }

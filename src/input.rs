@@ -153,11 +153,13 @@ impl Input {
 /// The name of a source without a file name of its own (standard input):
 /// "van-ban.json" for JSON, as the reader tells them, else "van-ban.toml".
 fn unnamed_source(bytes: &[u8]) -> String {
-    let json = bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
-        == Some(&b'{');
-    if json { "van-ban.json" } else { "van-ban.toml" }.to_owned()
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if text.trim_ascii_start().starts_with(b"{") {
+        "van-ban.json"
+    } else {
+        "van-ban.toml"
+    }
+    .to_owned()
 }
 
 /// Everything on standard input.

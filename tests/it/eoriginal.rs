@@ -1127,3 +1127,37 @@ fn a_batch_reads_each_picture_once() {
     assert_eq!(summary.made, 6);
     assert_eq!(cache.files_read(), 2, "two pictures, read once each");
 }
+
+/// A source read from standard input is named for what it is.
+#[test]
+fn a_source_from_standard_input_gets_a_name() {
+    use std::io::Write;
+    for (text, name) in [
+        (doc(""), "van-ban.toml"),
+        (
+            "\u{feff} {\"kind\": \"thong-bao\", \"place\": \"Tân Hòa\", \"date\": \"2026-09-15\", \
+             \"summary\": \"Kết luận\", \"opening\": \"Chủ tịch UBND xã kết luận.\", \
+             \"issuer\": {\"name\": \"ỦY BAN NHÂN DÂN XÃ\", \"code\": \"UBND\"}, \
+             \"signature\": {\"title\": \"CHỦ TỊCH\", \"name\": \"Trần Văn Bình\"}, \
+             \"recipients\": {\"archive\": \"VP\"}}"
+                .to_owned(),
+            "van-ban.json",
+        ),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["render", "-", "-o", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("vanban runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(text.as_bytes()).expect("write");
+        drop(stdin);
+        let out = child.wait_with_output().expect("finishes");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let original = vanban::pdf::embedded::original("-", &out.stdout).expect("a source inside");
+        assert_eq!(original.source.name, name);
+        assert_eq!(original.source.bytes, text.as_bytes());
+    }
+}
