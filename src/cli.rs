@@ -58,8 +58,8 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "vanban render [TÙY CHỌN] <TỆP>",
         after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi (không ghi gì); 2 sai dòng lệnh; \
-        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh; \
-        6 lỗi của chính vanban."
+        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh \
+        (chẳng hạn văn bản không đạt chuẩn --pdf-standard); 6 lỗi của chính vanban."
     )]
     Render(RenderArgs),
 
