@@ -41,6 +41,9 @@ pub struct TemplateData {
     /// The issuer's contact information (ô 13), one entry a line; placed
     /// where the guide's `contact` block stands.
     pub contact: Vec<Vec<Run>>,
+    /// The files the PDF carries (its source, its pictures), for the
+    /// template to attach; filled by the pipeline.
+    pub attachments: Vec<crate::original::Attachment>,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,6 +134,10 @@ pub struct SignatureData {
     pub authority: Vec<String>,
     pub title: String,
     pub name: String,
+    /// The signer's signature picture, if drawn.
+    pub image: Option<crate::original::SignatureImage>,
+    /// The seal picture, if drawn.
+    pub seal: Option<crate::original::SealImage>,
 }
 
 #[derive(Debug, Serialize)]
@@ -193,6 +200,7 @@ impl TemplateData {
             })
             .collect();
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
+        let (image, seal) = crate::original::placements(doc);
         let date = doc.date;
 
         let mut data = TemplateData {
@@ -242,9 +250,12 @@ impl TemplateData {
                 authority,
                 title: vn::upper(&doc.signature.title),
                 name: doc.signature.name.clone(),
+                image,
+                seal,
             },
             recipients,
             contact,
+            attachments: Vec::new(),
         };
         if let (Some(mark), Some(last)) = (wording.body_end_mark, data.last_paragraph()) {
             // "… thực hiện." ends "… thực hiện./.", not with a second stop.

@@ -240,7 +240,7 @@ impl std::error::Error for Error {}
 
 /// The operating system's reason in words a secretary reads; the system's
 /// own text for the rare kinds without a translation.
-fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     if error.get_ref().is_some() {
         // vanban's own words already.

@@ -69,6 +69,11 @@ pub const RULES: &[Rule] = &[
         "abolished-unit",
         "cơ quan cấp huyện (huyện, quận, thị xã; HU, QU, ThU) ban hành văn bản đề ngày từ 01/7/2025, khi cấp huyện đã kết thúc hoạt động",
     ),
+    // Raised where the pictures are read (crate::images), not by `lint`.
+    warns(
+        crate::images::OPAQUE_RULE,
+        "ảnh chữ ký hoặc ảnh dấu có nền không trong suốt",
+    ),
 ];
 
 /// The rule of this name.

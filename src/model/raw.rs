@@ -104,6 +104,9 @@ pub struct RawSignature {
     pub authority: Texts,
     pub title: String,
     pub name: String,
+    pub image: Option<String>,
+    pub seal: Option<String>,
+    pub seal_diameter_mm: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -63,12 +63,7 @@ impl Checker<'_, '_> {
                 "trường này không được để trống",
                 "ghi tên một tệp .typ cạnh tệp đầu vào, hoặc bỏ `template` đi",
             );
-        } else if !path.components().all(|part| {
-            matches!(
-                part,
-                std::path::Component::Normal(_) | std::path::Component::CurDir
-            )
-        }) {
+        } else if !stays_inside(&path) {
             self.report(
                     &root.key("template"),
                     format!("mẫu `{t}` nằm ngoài thư mục của tệp đầu vào"),
@@ -174,4 +169,15 @@ impl Checker<'_, '_> {
             drafter,
         }
     }
+}
+
+/// Whether a relative path stays inside the folder it is relative to: no
+/// root, no drive, no `..`. Links are the reader's to follow and check.
+pub(super) fn stays_inside(path: &std::path::Path) -> bool {
+    path.components().all(|part| {
+        matches!(
+            part,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    })
 }

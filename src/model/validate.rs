@@ -22,7 +22,7 @@ pub const MAX_BLOCKS: usize = 5_000;
 const MAX_PROBLEMS: usize = 50;
 
 pub(super) struct Checker<'a, 's> {
-    file: &'a SourceFile<'s>,
+    pub(super) file: &'a SourceFile<'s>,
     problems: Vec<Diagnostic>,
     /// Footnote references met, with the field they stand in.
     pub(super) footnote_refs: Vec<(String, FieldPath)>,
@@ -299,6 +299,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     c.check_texts();
     let mut doc = Document {
         warnings: Vec::new(),
+        allowed: Vec::new(),
         kind,
         guide,
         profile,
@@ -339,6 +340,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         return Err(Error::Input(c.problems));
     }
     doc.warnings = warnings;
+    doc.allowed = allowed;
     Ok(doc)
 }
 

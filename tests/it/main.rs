@@ -7,6 +7,7 @@ mod common;
 mod batch;
 mod check;
 mod cli;
+mod eoriginal;
 mod fonts;
 mod hd05;
 mod hd05_checks;
