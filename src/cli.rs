@@ -15,9 +15,11 @@ Cách dùng: {usage}
 /// vanban: văn bản kết luận chuẩn thể thức, từ một tệp TOML.
 ///
 /// Ghi nội dung kết luận cuộc họp vào một tệp TOML; vanban trình bày đúng
-/// thể thức (Hướng dẫn 36-HD/VPTW với văn bản của Đảng, Nghị định
-/// 30/2020/NĐ-CP với văn bản của cơ quan nhà nước) và ghi ra tệp PDF sẵn
-/// sàng để in, ký và đóng dấu.
+/// thể thức và ghi ra tệp PDF sẵn sàng để in, ký và đóng dấu. Văn bản của
+/// Đảng đề ngày trước 27/5/2026 theo Hướng dẫn 36-HD/VPTW, từ ngày đó theo
+/// Hướng dẫn 05-HD/VPTW; văn bản của cơ quan nhà nước theo Nghị định
+/// 30/2020/NĐ-CP. Ghi guide = "hd36", "hd05" hoặc "nd30" trong tệp đầu vào
+/// để chọn thể thức khác với ngày (in lại văn bản cũ, soạn trước).
 #[derive(Debug, Parser)]
 #[command(
     name = "vanban",
@@ -32,7 +34,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     next_help_heading = "Tùy chọn",
-    after_help = "Xem hướng dẫn của từng lệnh: vanban LỆNH --help"
+    after_help = main_help()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -58,8 +60,8 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "vanban render [TÙY CHỌN] <TỆP>",
         after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi (không ghi gì); 2 sai dòng lệnh; \
-        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh; \
-        6 lỗi của chính vanban."
+        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh \
+        (chẳng hạn văn bản không đạt chuẩn --pdf-standard); 6 lỗi của chính vanban."
     )]
     Render(RenderArgs),
 
@@ -105,6 +107,21 @@ pub enum Command {
     )]
     Data(DataArgs),
 
+    /// Lấy lại tệp nguồn (TOML hoặc JSON) từ tệp PDF do vanban tạo.
+    ///
+    /// Ví dụ: vanban extract ket-luan.pdf
+    /// ghi tệp nguồn mà ket-luan.pdf mang theo (ví dụ ket-luan.toml) bên cạnh
+    /// nó, đúng từng byte như lúc tạo, cùng các ảnh chữ ký và dấu theo đường dẫn
+    /// mà tệp nguồn ghi. Không ghi đè tệp đã có mà khác nội dung.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban extract [TÙY CHỌN] <TỆP.pdf>",
+        after_help = "Mã thoát: 0 xong; 1 tệp PDF không mang tệp nguồn (không do vanban tạo, hoặc theo \
+        PDF/A-2); 2 sai dòng lệnh; 3 không đọc hoặc ghi được tệp, hoặc tệp đã có mà khác nội dung."
+    )]
+    Extract(ExtractArgs),
+
     /// Liệt kê các loại văn bản có sẵn.
     ///
     /// Mỗi loại là một giá trị của trường `kind` trong tệp đầu vào.
@@ -114,6 +131,14 @@ pub enum Command {
         override_usage = "vanban templates"
     )]
     Templates,
+}
+
+/// `vanban --help`'s closing words: the guides, and where to read more.
+fn main_help() -> String {
+    format!(
+        "{}\n\nXem hướng dẫn của từng lệnh: vanban LỆNH --help",
+        vanban::conventions::guides_help()
+    )
 }
 
 /// `check --help`'s closing words: exit codes and every lint rule.
@@ -130,6 +155,21 @@ fn check_help() -> String {
 pub enum Format {
     Pdf,
     Png,
+}
+
+/// The PDF standards offered; see `vanban::original::PdfStandard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    #[value(name = "1.7")]
+    V17,
+    #[value(name = "a-2b")]
+    A2b,
+    #[value(name = "a-2u")]
+    A2u,
+    #[value(name = "a-3b")]
+    A3b,
+    #[value(name = "a-3u")]
+    A3u,
 }
 
 /// Which lint warnings to show.
@@ -181,6 +221,17 @@ pub struct MakeArgs {
     #[arg(long, value_enum, default_value_t = Format::Pdf, value_name = "DẠNG", hide_possible_values = true, hide_default_value = true)]
     pub format: Format,
 
+    /// Chuẩn PDF: 1.7 (mặc định); a-3b hoặc a-3u (PDF/A-3, để lưu trữ lâu
+    /// dài, PDF mang theo tệp nguồn); a-2b hoặc a-2u (PDF/A-2, không mang
+    /// được tệp nguồn). Văn bản không đạt chuẩn thì báo lỗi, không tạo PDF.
+    #[arg(long, value_enum, value_name = "CHUẨN", hide_possible_values = true)]
+    pub pdf_standard: Option<PdfStandardArg>,
+
+    /// Không in ảnh chữ ký và ảnh dấu (trường image, seal): bản giấy, để ký
+    /// và đóng dấu bằng tay. Ảnh không được đọc.
+    #[arg(long)]
+    pub no_images: bool,
+
     /// Độ phân giải của ảnh PNG, tính bằng điểm ảnh mỗi inch (mặc định
     /// 144).
     #[arg(
@@ -199,6 +250,7 @@ pub struct MakeArgs {
 #[command(next_help_heading = "Tùy chọn")]
 pub struct RenderArgs {
     /// Tệp TOML (hoặc JSON) mô tả văn bản, hoặc - để đọc từ đầu vào chuẩn.
+    /// Một tệp PDF do vanban tạo thì được tạo lại từ tệp nguồn nó mang theo.
     #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
     pub input: PathBuf,
 
@@ -209,6 +261,20 @@ pub struct RenderArgs {
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct ExtractArgs {
+    /// Tệp PDF do vanban tạo.
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// Nơi ghi tệp nguồn, hoặc - để ghi ra đầu ra chuẩn (khi đó không ghi
+    /// ảnh). Ảnh được ghi bên cạnh tệp nguồn. Mặc định: tên tệp nguồn
+    /// trong PDF, trong thư mục của tệp PDF.
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

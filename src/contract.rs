@@ -38,6 +38,12 @@ pub struct TemplateData {
     pub footnotes: BTreeMap<String, Vec<Run>>,
     pub signature: SignatureData,
     pub recipients: RecipientsData,
+    /// The issuer's contact information (ô 13), one entry a line; placed
+    /// where the guide's `contact` block stands.
+    pub contact: Vec<Vec<Run>>,
+    /// The files the PDF carries (its source, its pictures), for the
+    /// template to attach; filled by the pipeline.
+    pub attachments: Vec<crate::original::Attachment>,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,6 +70,7 @@ impl GuideData {
 pub struct Meta {
     pub title: String,
     pub author: String,
+    /// The type name and the guide the document is laid out by.
     pub keywords: Vec<String>,
     /// The document's date as [year, month, day] for the PDF metadata.
     pub date: [u32; 3],
@@ -127,6 +134,10 @@ pub struct SignatureData {
     pub authority: Vec<String>,
     pub title: String,
     pub name: String,
+    /// The signer's signature picture, if drawn.
+    pub image: Option<crate::original::SignatureImage>,
+    /// The seal picture, if drawn.
+    pub seal: Option<crate::original::SealImage>,
 }
 
 #[derive(Debug, Serialize)]
@@ -169,6 +180,7 @@ impl TemplateData {
             .collect();
         let closing = doc.closing.iter().map(|t| runs.convert(t)).collect();
         let recipients = recipients(doc, &mut runs);
+        let contact = doc.contact.iter().map(|t| runs.convert(t)).collect();
 
         let footnotes = doc
             .footnotes
@@ -188,6 +200,7 @@ impl TemplateData {
             })
             .collect();
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
+        let (image, seal) = crate::original::placements(doc);
         let date = doc.date;
 
         let mut data = TemplateData {
@@ -200,7 +213,7 @@ impl TemplateData {
             meta: Meta {
                 title: format!("{} {}", doc.kind.title(), summary_text.join(" ")),
                 author: doc.issuer.name.clone(),
-                keywords: vec![doc.kind.title().to_owned()],
+                keywords: vec![doc.kind.title().to_owned(), doc.guide.name.to_owned()],
                 date: [
                     u32::try_from(date.year).unwrap_or(2000),
                     date.month.unwrap_or(1),
@@ -237,8 +250,12 @@ impl TemplateData {
                 authority,
                 title: vn::upper(&doc.signature.title),
                 name: doc.signature.name.clone(),
+                image,
+                seal,
             },
             recipients,
+            contact,
+            attachments: Vec::new(),
         };
         if let (Some(mark), Some(last)) = (wording.body_end_mark, data.last_paragraph()) {
             // "… thực hiện." ends "… thực hiện./.", not with a second stop.
@@ -348,7 +365,7 @@ fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
             .recipients
             .drafter
             .as_ref()
-            .map(|(code, copies)| vn::drafter_line(wording, &vn::upper(code), *copies)),
+            .map(|(code, copies)| vn::drafter_line(wording, code, *copies)),
     }
 }
 

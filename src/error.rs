@@ -243,7 +243,7 @@ impl std::error::Error for Error {}
 /// The operating system's reason in words a secretary reads; for the rare
 /// kinds without a translation, the system's error number, which a
 /// technician can look up.
-fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     if error.get_ref().is_some() {
         // vanban's own words already.

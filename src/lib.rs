@@ -11,10 +11,13 @@ pub mod conventions;
 pub mod engine;
 pub mod error;
 pub mod human_field;
+pub mod images;
 pub mod input;
 pub mod markup;
 pub mod model;
+pub mod original;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 
 pub use engine::Engine;

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Data(args) => cmd::data(&args),
+        Command::Extract(args) => cmd::extract::run(&args),
         Command::Templates => cmd::list_templates(),
     });
     match result {

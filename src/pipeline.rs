@@ -4,15 +4,18 @@
 //! step added to it is a step every way in takes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use typst::foundations::{Datetime, Smart};
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::contract::TemplateData;
-use crate::engine::{Compiled, Engine, Template, VirtualFiles};
+use crate::engine::{Compiled, DATA_PATH, Engine, Template, VirtualFiles};
 use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::images::{self, ImageCache};
 use crate::input::Input;
 use crate::model::{self, Document, Syntax, lint};
+use crate::original::{self, PdfStandard};
 
 /// What to make of a compiled document.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -35,6 +38,22 @@ pub struct Job {
     /// Lint rules switched off, set through [`Job::allow`], which checks
     /// that each exists.
     pub allowed: Vec<&'static str>,
+    /// Whether the signature block's pictures are drawn.
+    pub images: ImageUse,
+    /// The standard PDFs keep to.
+    pub pdf_standard: PdfStandard,
+    /// The pictures read so far, shared by every document of the run.
+    pub image_cache: Arc<ImageCache>,
+}
+
+/// What becomes of the signature and seal pictures an input names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImageUse {
+    /// Read, checked, drawn and carried: the electronic original.
+    #[default]
+    Draw,
+    /// Left out, unread: the paper original, to sign and stamp by hand.
+    LeaveOut,
 }
 
 impl Job {
@@ -99,11 +118,32 @@ pub struct Outcome {
 /// Reads and checks an input and settles its template.
 pub fn load(job: &Job, input: &Input) -> Result<Loaded> {
     let mut document = read(input).map_err(|e| in_stream(input, e))?;
-    let warnings = std::mem::take(&mut document.warnings)
+    let mut warnings: Vec<Diagnostic> = std::mem::take(&mut document.warnings)
         .into_iter()
         .filter(|d| job.shows(d))
         .map(|d| on_stream_line(input, d))
         .collect();
+    match job.images {
+        ImageUse::LeaveOut => {
+            document.signature.image = None;
+            document.signature.seal = None;
+        }
+        ImageUse::Draw => {
+            let found = images::load(&mut document, input, &job.image_cache);
+            if has_errors(&found) {
+                let errors = found.into_iter().filter(|d| d.severity == Severity::Error);
+                return Err(Error::Input(
+                    errors.map(|d| on_stream_line(input, d)).collect(),
+                ));
+            }
+            warnings.extend(
+                found
+                    .into_iter()
+                    .filter(|d| job.shows(d))
+                    .map(|d| on_stream_line(input, d)),
+            );
+        }
+    }
     // A template named on the command line wins; one named in the input is
     // relative to the input's folder.
     if let Some(t) = &job.template {
@@ -116,12 +156,20 @@ pub fn load(job: &Job, input: &Input) -> Result<Loaded> {
 
 /// Every error of an input and the warnings to show, without making anything.
 pub fn check(job: &Job, input: &Input) -> Vec<Diagnostic> {
-    let found = match input.stream_line {
-        Some(_) => match read(input) {
-            Ok(doc) => doc.warnings,
-            Err(e) => e.diagnostics(&input.name),
-        },
-        None => model::check(&input.name, &input.bytes),
+    let read = match input.stream_line {
+        Some(_) => read(input),
+        None => model::load_checked(&input.name, &input.bytes),
+    };
+    // The pictures are checked once the rest of the input is right.
+    let found = match read {
+        Ok(mut doc) => {
+            let mut found = std::mem::take(&mut doc.warnings);
+            if job.images == ImageUse::Draw {
+                found.extend(images::load(&mut doc, input, &job.image_cache));
+            }
+            found
+        }
+        Err(e) => e.diagnostics(&input.name),
     };
     found
         .into_iter()
@@ -141,15 +189,17 @@ pub fn make(engine: &Engine, job: &Job, input: &Input) -> Outcome {
             document,
             mut warnings,
         }) => {
-            let result = compile(engine, &document).and_then(|compiled| {
-                warnings.extend(compiled.warnings.iter().cloned());
-                let files = export(&document, &compiled, job.format, job.creation_epoch)?;
-                Ok(Made {
-                    document,
-                    compiled,
-                    files,
-                })
-            });
+            let carried = (job.format == OutputFormat::Pdf).then_some((input, job.pdf_standard));
+            let result =
+                build(engine, &document, &template_of(&document), carried).and_then(|compiled| {
+                    warnings.extend(compiled.warnings.iter().cloned());
+                    let files = export_as(&document, &compiled, job)?;
+                    Ok(Made {
+                        document,
+                        compiled,
+                        files,
+                    })
+                });
             Outcome { warnings, result }
         }
     };
@@ -165,7 +215,13 @@ pub fn template_data(
     input: &Input,
 ) -> Result<(String, Vec<Diagnostic>)> {
     let loaded = load(job, input)?;
-    let data = TemplateData::new(&loaded.document, engine.families());
+    let mut data = TemplateData::new(&loaded.document, engine.families());
+    data.attachments = original::attachments(
+        input,
+        &loaded.document,
+        job.pdf_standard,
+        &mut VirtualFiles::default(),
+    );
     let json = serde_json::to_string_pretty(&data).map_err(|e| Error::Internal(e.to_string()))?;
     Ok((json, loaded.warnings))
 }
@@ -216,13 +272,41 @@ pub fn compile(engine: &Engine, doc: &Document) -> Result<Compiled> {
 
 /// Compiles a checked document with a given template.
 pub fn compile_with(engine: &Engine, doc: &Document, template: &Template) -> Result<Compiled> {
-    let data = TemplateData::new(doc, engine.families());
+    build(engine, doc, template, None)
+}
+
+/// Compiles a checked document: its data and pictures served to the
+/// template, and, for a PDF, the files it is to carry (the input's source
+/// and pictures, as the standard allows), which the template must attach.
+fn build(
+    engine: &Engine,
+    doc: &Document,
+    template: &Template,
+    carried: Option<(&Input, PdfStandard)>,
+) -> Result<Compiled> {
+    let mut data = TemplateData::new(doc, engine.families());
+    let mut files = VirtualFiles::default();
+    original::image_files(doc, &mut files);
+    if let Some((input, standard)) = carried {
+        data.attachments = original::attachments(input, doc, standard, &mut files);
+    }
     let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?;
-    engine.compile(
-        template,
-        &VirtualFiles::with_data(json),
-        document_datetime(doc),
-    )
+    files.insert(DATA_PATH, json);
+    let compiled = engine.compile(template, &files, document_datetime(doc))?;
+    original::check_attached(&compiled, &data.attachments)?;
+    Ok(compiled)
+}
+
+/// Exports a compiled document as a job asks: one PDF of the job's
+/// standard, or one PNG per page.
+pub fn export_as(doc: &Document, compiled: &Compiled, job: &Job) -> Result<Vec<OutputFile>> {
+    match job.format {
+        OutputFormat::Pdf => Ok(vec![OutputFile {
+            suffix: ".pdf".to_owned(),
+            bytes: export_pdf_to(doc, compiled, job.creation_epoch, job.pdf_standard)?,
+        }]),
+        png => export(doc, compiled, png, job.creation_epoch),
+    }
 }
 
 /// Exports a compiled document: one PDF, or one PNG per page.
@@ -276,23 +360,35 @@ pub fn export_pdf(
     compiled: &Compiled,
     creation_epoch: Option<i64>,
 ) -> Result<Vec<u8>> {
+    export_pdf_to(doc, compiled, creation_epoch, PdfStandard::default())
+}
+
+/// Exports a compiled document to a PDF that keeps to `standard`, or fails
+/// saying which rule it breaks: never a PDF that quietly does not.
+pub fn export_pdf_to(
+    doc: &Document,
+    compiled: &Compiled,
+    creation_epoch: Option<i64>,
+    standard: PdfStandard,
+) -> Result<Vec<u8>> {
     let created = match creation_epoch {
         Some(epoch) => epoch_datetime(epoch),
         None => document_datetime(doc),
     };
+    let standards = typst_pdf::PdfStandards::new(&standard.typst())
+        .map_err(|e| Error::Internal(e.message().to_string()))?;
     let options = PdfOptions {
         creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
         timestamp: created.map(Timestamp::new_utc),
+        standards,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&compiled.document, &options).map_err(|errors| {
-        Error::Export(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
+        let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+        match standard {
+            PdfStandard::Pdf17 => Error::Export(messages.join("; ")),
+            _ => original::breaks_standard(standard, &messages),
+        }
     })
 }
 

@@ -40,6 +40,9 @@ pub fn run(args: &BatchArgs) -> Result<Status> {
         interrupt: stop_on_signals(),
     };
     let engine = super::engine(&args.make.font_path)?;
+    if !args.quiet {
+        super::note_left_out(&opts.job);
+    }
 
     let people = args.report == Report::Human;
     let bar = if people && !args.quiet && std::io::stderr().is_terminal() {

@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod extract;
 pub mod render;
 
 use std::io::Write;
@@ -10,10 +11,11 @@ use std::path::PathBuf;
 
 use vanban::conventions::DocumentKind;
 use vanban::error::{Error, Result, exit};
-use vanban::pipeline::{self, Job, OutputFormat};
+use vanban::original::PdfStandard;
+use vanban::pipeline::{self, ImageUse, Job, OutputFormat};
 use vanban::{Engine, Input};
 
-use crate::cli::{DataArgs, Format, MakeArgs};
+use crate::cli::{DataArgs, Format, MakeArgs, PdfStandardArg};
 
 /// How a command that did not fail outright ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,7 @@ pub fn list_templates() -> Result<Status> {
     for (name, _, description) in DocumentKind::ALL {
         println!("{name:<20} {description}");
     }
+    println!("\n{}", vanban::conventions::guides_help());
     Ok(Status::Done)
 }
 
@@ -82,13 +85,42 @@ fn job(args: &MakeArgs) -> Result<Job> {
             )));
         }
     };
+    let pdf_standard = match args.pdf_standard {
+        None => PdfStandard::default(),
+        Some(_) if format != OutputFormat::Pdf => {
+            return Err(Error::Usage(
+                "--pdf-standard chỉ dùng khi tạo PDF, không dùng với --format png".into(),
+            ));
+        }
+        Some(PdfStandardArg::V17) => PdfStandard::Pdf17,
+        Some(PdfStandardArg::A2b) => PdfStandard::A2b,
+        Some(PdfStandardArg::A2u) => PdfStandard::A2u,
+        Some(PdfStandardArg::A3b) => PdfStandard::A3b,
+        Some(PdfStandardArg::A3u) => PdfStandard::A3u,
+    };
     let job = Job {
         format,
         template: args.template.clone(),
         creation_epoch: creation_epoch(),
+        images: if args.no_images {
+            ImageUse::LeaveOut
+        } else {
+            ImageUse::Draw
+        },
+        pdf_standard,
         ..Job::default()
     };
     job.allow(&args.lint.allow)
+}
+
+/// The one note a run under PDF/A-2 gives: its PDFs leave the source out.
+fn note_left_out(job: &Job) {
+    if job.format == OutputFormat::Pdf && !job.pdf_standard.carries_files() {
+        eprintln!(
+            "lưu ý: chuẩn {} không cho PDF mang tệp, nên PDF không mang theo tệp nguồn và ảnh; dùng a-3b để PDF mang theo chúng",
+            job.pdf_standard.title()
+        );
+    }
 }
 
 /// SOURCE_DATE_EPOCH, for reproducible builds of documents: it replaces

@@ -32,6 +32,7 @@ pub fn run(args: &RenderArgs) -> Result<Status> {
         return Err(same_as_input(&output));
     }
     let input = Input::from_arg(&args.input)?;
+    super::note_left_out(&job);
     let engine = super::engine(&args.make.font_path)?;
     let outcome = pipeline::make(&engine, &job, &input);
     for w in &outcome.warnings {

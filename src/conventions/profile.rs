@@ -51,6 +51,9 @@ pub struct StyleProfile {
     /// Distance from the summary's last baseline down to that rule; more
     /// than under capitals, to clear descenders and dots below.
     pub summary_rule_offset_pt: f64,
+    /// Baseline-to-baseline distance of the title block and the "Kính gửi"
+    /// lines, which the body's line spacing rule does not govern.
+    pub title_pitch_pt: f64,
     /// Space between the header block and the document title.
     pub title_gap_mm: f64,
     /// Space between the title block and the body.
@@ -91,15 +94,24 @@ pub struct StyleProfile {
     pub recipients_pitch_pt: f64,
     /// The drafter's code and copy count under the recipients (ô 12).
     pub drafter_pt: f64,
+
+    /// The issuer's contact information (ô 13), under a rule across the
+    /// text width at the foot of a page.
+    pub contact_pt: f64,
+    pub contact_pitch_pt: f64,
+    /// Space between the contact block's rule and the text above it.
+    pub contact_gap_mm: f64,
 }
 
 impl StyleProfile {
-    /// Hướng dẫn 36-HD/VPTW (2018) for Party documents.
+    /// Hướng dẫn 36-HD/VPTW (2018) for Party documents dated before
+    /// 27/5/2026. HD36's full text was not read; "[S], kept by HD05 [P**]"
+    /// marks a value HD05 states and says it keeps (the-thuc.md §2A).
     pub const PARTY_HD36: StyleProfile = StyleProfile {
         name: "Hướng dẫn 36-HD/VPTW",
-        page_width_mm: 210.0,  // A4 [S]
-        page_height_mm: 297.0, // A4 [S]
-        margin_top_mm: 20.0,   // [S]
+        page_width_mm: 210.0,  // A4 [S], kept by HD05 [P**]
+        page_height_mm: 297.0, // A4 [S], kept by HD05 [P**]
+        margin_top_mm: 20.0,   // [S], kept by HD05 [P**]
         margin_bottom_mm: 20.0,
         margin_left_mm: 30.0,
         margin_right_mm: 15.0,
@@ -116,32 +128,36 @@ impl StyleProfile {
         rule_stroke_pt: 0.5,          // [U]
         doc_title_pt: 16.0,           // 15-16 [P*]
         summary_pt: 14.0,             // 14-15 [P*]
-        summary_rule_share: 0.0,      // "-----" instead of a rule [S]
+        summary_rule_share: 0.0,      // "-----" instead of a rule [S], kept by HD05 [P**]
         summary_rule_offset_pt: 0.0,  // no rule
+        title_pitch_pt: 18.0,         // as the body [U]
         title_gap_mm: 10.0,           // [U]
         body_gap_mm: 6.0,             // [U]
         body_pt: 14.0,                // 14-15 [P*]
         body_pitch_pt: 18.0,          // "exactly 18 pt" [S]
-        paragraph_gap_pt: 6.0,        // [S]
+        paragraph_gap_pt: 6.0,        // [S], kept by HD05 [P**]
         first_line_indent_mm: 12.7,   // 1.27 cm [S]
-        addressee_label_italic: true, // [S]
+        addressee_label_italic: true, // [S], kept by HD05 [P**]
         footnote_pt: 12.0,            // [U]
         footnote_pitch_pt: 14.0,      // [U]
-        page_number_pt: 14.0,         // [S]
-        page_number_from_top_mm: 12.0, // about 10 mm to the top of the digits [S]
-        closing_gap_mm: 6.0,          // [U]
-        signature_pt: 14.0,           // [S]
-        signature_pitch_pt: 17.0,     // [U]
-        signature_title_bold: false,  // [S]
-        signature_space_mm: 25.0,     // about four blank 14 pt lines [S/U]
-        signature_width_mm: 95.0,     // the header's right column [U]
-        recipients_label_pt: 14.0,    // [S]
+        page_number_pt: 14.0,         // [S], kept by HD05 [P**]
+        page_number_from_top_mm: 12.0, // about 10 mm to the top of the digits [S], kept by HD05 [P**]
+        closing_gap_mm: 6.0,           // [U]
+        signature_pt: 14.0,            // [S], kept by HD05 [P**]
+        signature_pitch_pt: 17.0,      // [U]
+        signature_title_bold: false,   // [S], kept by HD05 [P**]
+        signature_space_mm: 25.0,      // about four blank 14 pt lines [S/U]
+        signature_width_mm: 95.0,      // the header's right column [U]
+        recipients_label_pt: 14.0,     // [S], kept by HD05 [P**]
         recipients_label_bold: false,
         recipients_label_italic: false,
-        recipients_label_underline: true, // [S]
-        recipients_pt: 12.0,              // [S]
+        recipients_label_underline: true, // [S], kept by HD05 [P**]
+        recipients_pt: 12.0,              // [S], kept by HD05 [P**]
         recipients_pitch_pt: 14.0,        // [U]
         drafter_pt: 8.0,                  // [S]
+        contact_pt: 10.0,                 // [S], kept by HD05 [P**]
+        contact_pitch_pt: 12.0,           // single spacing of 10 pt text [U]
+        contact_gap_mm: 6.0,              // [U]
     };
 
     /// Nghị định 30/2020/NĐ-CP, Phụ lục I, for State documents.
@@ -168,6 +184,7 @@ impl StyleProfile {
         summary_pt: 14.0,              // 13-14 [P]
         summary_rule_share: 0.4,       // 1/3 to 1/2 of the line [P]
         summary_rule_offset_pt: 9.0,   // clears descenders and dots below [U]
+        title_pitch_pt: 17.0,          // as the body [U]
         title_gap_mm: 10.0,            // [U]
         body_gap_mm: 6.0,              // [U]
         body_pt: 14.0,                 // 13-14 [P]
@@ -192,6 +209,9 @@ impl StyleProfile {
         recipients_pt: 11.0,       // [P]
         recipients_pitch_pt: 13.0, // [U]
         drafter_pt: 11.0,          // [P]
+        contact_pt: 11.0,          // 11-12 [P]
+        contact_pitch_pt: 13.0,    // [U]
+        contact_gap_mm: 6.0,       // [U]
     };
 
     /// The width left for text between the side margins.
@@ -227,7 +247,13 @@ impl StyleProfile {
             return Err(errors);
         }
         let default = &guide.layout;
-        profile.body_pitch_pt *= profile.body_pt / default.body_pt;
+        // A pitch the document sets stays as set; otherwise it keeps its
+        // share of the body's size.
+        let body_share = profile.body_pt / default.body_pt;
+        if o.body_pitch_pt.is_none() {
+            profile.body_pitch_pt *= body_share;
+        }
+        profile.title_pitch_pt *= body_share;
         let share = profile.text_width_mm() / default.text_width_mm();
         profile.header_left_mm = default.header_left_mm * share;
         profile.signature_width_mm = default.signature_width_mm * share;
@@ -278,6 +304,7 @@ pub const LAYOUT_FIELDS: &[LayoutField] = &[
     layout_field!(margin_left_mm, "mm", margin_left),
     layout_field!(margin_right_mm, "mm", margin_right),
     layout_field!(body_pt, "pt", body),
+    layout_field!(body_pitch_pt, "pt", body_pitch),
     layout_field!(doc_title_pt, "pt", doc_title),
     layout_field!(summary_pt, "pt", summary),
 ];
@@ -292,6 +319,8 @@ pub struct Overrides {
     pub margin_left_mm: Option<f64>,
     pub margin_right_mm: Option<f64>,
     pub body_pt: Option<f64>,
+    /// The body's line pitch, "exactly" this many points.
+    pub body_pitch_pt: Option<f64>,
     pub doc_title_pt: Option<f64>,
     pub summary_pt: Option<f64>,
     /// "I." or the Party's "I-"; checked with the document, not the profile.
@@ -332,6 +361,7 @@ pub struct Ranges {
     pub margin_left: (f64, f64),
     pub margin_right: (f64, f64),
     pub body: (f64, f64),
+    pub body_pitch: (f64, f64),
     pub doc_title: (f64, f64),
     pub summary: (f64, f64),
 }
@@ -344,6 +374,8 @@ impl Ranges {
         margin_left: (30.0, 30.0),
         margin_right: (15.0, 15.0),
         body: (14.0, 15.0),
+        // "At least 18 pt exactly", up to 1.5 lines of 14 pt (24 pt) [S].
+        body_pitch: (18.0, 24.0),
         doc_title: (15.0, 16.0),
         summary: (14.0, 15.0),
     };
@@ -355,6 +387,10 @@ impl Ranges {
         margin_left: (30.0, 35.0),
         margin_right: (15.0, 20.0),
         body: (13.0, 14.0),
+        // "Tối thiểu là dòng đơn, tối đa là 1,5 lines" [P]: single spacing
+        // of 13 pt (15 pt) to 1.5 lines of 14 pt (24 pt), at the 1.15 em
+        // line height of Times New Roman [C].
+        body_pitch: (15.0, 24.0),
         doc_title: (13.0, 14.0),
         summary: (13.0, 14.0),
     };
@@ -375,6 +411,7 @@ mod tests {
             margin_left_mm: Some(0.0),
             margin_right_mm: Some(0.0),
             body_pt: Some(0.0),
+            body_pitch_pt: Some(0.0),
             doc_title_pt: Some(0.0),
             summary_pt: Some(0.0),
             section_mark: None,

@@ -126,14 +126,34 @@ pub fn archive_line(wording: &Wording, archive: &str) -> String {
     }
 }
 
-/// The line under the recipients with the drafter's code and the number of
-/// copies (ô 12): "PL.(300)" for the State, "PL-300" for the Party.
+/// The line under the recipients with the drafter's mark and the number of
+/// copies (ô 12): "PL.(300)" for the State, "PL-300" under HD36 (codes in
+/// capitals), "NguyenVanAn-26" under HD05 (the name without spaces or
+/// diacritics, its case kept: "Nguyễn Văn An" gives "NguyenVanAn").
 pub fn drafter_line(wording: &Wording, drafter: &str, copies: Option<u32>) -> String {
+    let mark = match wording.drafter {
+        DrafterStyle::NameHyphen => ascii_name(drafter),
+        DrafterStyle::Hyphen | DrafterStyle::DotParenthesis => upper(drafter),
+    };
     match (wording.drafter, copies) {
-        (DrafterStyle::DotParenthesis, Some(n)) => format!("{drafter}.({n})"),
-        (DrafterStyle::Hyphen, Some(n)) => format!("{drafter}-{n}"),
-        (_, None) => drafter.to_owned(),
+        (DrafterStyle::DotParenthesis, Some(n)) => format!("{mark}.({n})"),
+        (DrafterStyle::Hyphen | DrafterStyle::NameHyphen, Some(n)) => format!("{mark}-{n}"),
+        (_, None) => mark,
     }
+}
+
+/// A name as Vietnamese marks are keyed: no spaces, no diacritics, "đ" as
+/// "d".
+fn ascii_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !c.is_whitespace() && !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
 }
 
 /// The first recipient when the document has a "Kính gửi" block.
@@ -231,7 +251,22 @@ mod tests {
         assert_eq!(archive_line(party, "VPHU"), "Lưu VPHU.");
         assert_eq!(archive_line(state, "VP"), "Lưu: VT, VP.");
         assert_eq!(drafter_line(state, "PL", Some(300)), "PL.(300)");
-        assert_eq!(drafter_line(party, "PL", Some(300)), "PL-300");
+        assert_eq!(drafter_line(party, "pl", Some(300)), "PL-300");
+        let hd05 = &crate::conventions::HD05.wording;
+        assert_eq!(
+            drafter_line(hd05, "NguyenVanAn", Some(26)),
+            "NguyenVanAn-26"
+        );
+        assert_eq!(
+            drafter_line(hd05, "Nguyễn Văn An", Some(26)),
+            "NguyenVanAn-26"
+        );
+        assert_eq!(drafter_line(hd05, "Đỗ Thị Hoà", None), "DoThiHoa");
+        assert_eq!(
+            archive_line(hd05, "Văn phòng Tỉnh uỷ"),
+            "Lưu Văn phòng Tỉnh uỷ."
+        );
+        assert_eq!(as_addressed(hd05), "Như trên;");
         assert_eq!(as_addressed(state), "Như trên;");
         assert_eq!(as_addressed(party), "Như trên,");
     }

@@ -93,6 +93,12 @@ impl VirtualFiles {
         self.0.insert(path.to_owned(), Bytes::new(bytes));
     }
 
+    /// Serves bytes already held elsewhere (a picture shared by a batch's
+    /// documents: Typst knows it again without reading it again).
+    pub fn insert_bytes(&mut self, path: &str, bytes: Bytes) {
+        self.0.insert(path.to_owned(), bytes);
+    }
+
     fn get(&self, path: &str) -> Option<&Bytes> {
         self.0.get(path)
     }

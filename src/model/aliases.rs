@@ -173,6 +173,23 @@ pub const ALIASES: &[Alias] = &[
     alias("copies", "số bản", &["soban", "sobanphathanh", "ban"]),
     alias("standard", "thể thức", &["thethuc", "tieuchuan", "quydinh"]),
     alias("template", "mẫu", &["mau", "mauvanban"]),
+    alias(
+        "guide",
+        "hướng dẫn thể thức",
+        &["huongdan", "huongdanthethuc"],
+    ),
+    alias(
+        "contact",
+        "thông tin liên hệ",
+        &["lienhe", "thongtinlienhe", "diachi"],
+    ),
+    alias("image", "ảnh chữ ký", &["anhchuky", "anh", "hinhchuky"]),
+    alias("seal", "ảnh dấu", &["dau", "anhdau", "condau", "hinhdau"]),
+    alias(
+        "seal_diameter_mm",
+        "đường kính con dấu",
+        &["duongkinh", "duongkinhdau"],
+    ),
     alias("layout", "trình bày", &["trinhbay", "bocuc"]),
     alias("margin_top_mm", "lề trên", &["letren"]),
     alias("margin_bottom_mm", "lề dưới", &["leduoi"]),

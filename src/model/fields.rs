@@ -114,10 +114,15 @@ impl Checker<'_, '_> {
                 ),
             }
         }
+        let (image, seal, seal_diameter_mm) =
+            self.signature_images(raw.image, raw.seal, raw.seal_diameter_mm);
         Signature {
             authority,
             title: self.required(&path.key("title"), &raw.title),
             name: self.required(&path.key("name"), &raw.name),
+            image,
+            seal,
+            seal_diameter_mm,
         }
     }
 

@@ -3,6 +3,7 @@
 mod aliases;
 mod errors;
 mod fields;
+mod guide_rules;
 mod json;
 pub mod lint;
 mod mistakes;
@@ -10,6 +11,7 @@ mod parser_words;
 mod raw;
 mod scan;
 mod sections;
+mod signature_images;
 mod source;
 mod text_checks;
 mod validate;
@@ -58,8 +60,13 @@ pub struct Document {
     pub footnotes: BTreeMap<String, Text>,
     pub signature: Signature,
     pub recipients: Recipients,
+    /// The issuer's contact information (ô 13), one entry a line.
+    pub contact: Vec<Text>,
     /// Lint warnings: the document can be made, but may be sent back.
     pub warnings: Vec<crate::error::Diagnostic>,
+    /// The lint rules the document's own `[lint]` switches off, for the
+    /// checks made after it is read (its images').
+    pub allowed: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +121,24 @@ pub struct Signature {
     pub authority: Vec<(Authority, String)>,
     pub title: String,
     pub name: String,
+    /// The signer's signature as a picture (electronic original).
+    pub image: Option<ImageRef>,
+    /// The issuing body's seal as a picture, drawn `seal_diameter_mm` wide.
+    pub seal: Option<ImageRef>,
+    pub seal_diameter_mm: f64,
+}
+
+/// A picture named in the input: a PNG file beside it.
+#[derive(Debug, Clone)]
+pub struct ImageRef {
+    /// The path as written, checked to stay inside the input's folder, its
+    /// parts joined by `/` and without `.` parts: "anh/chu-ky.png".
+    pub path: String,
+    /// The field that names it ("signature.image") and where it is written.
+    pub field: String,
+    pub position: Option<crate::error::Position>,
+    /// The picture, once the pipeline has read and checked it.
+    pub loaded: Option<std::sync::Arc<crate::images::Png>>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +167,12 @@ pub use errors::Syntax;
 /// warnings of a document that has errors.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     load_all(name, bytes).map_err(errors_only)
+}
+
+/// Reads a document like [`load`], but an error holds the warnings too:
+/// everything `check` reports, and the document when it has no error.
+pub fn load_checked(name: &str, bytes: &[u8]) -> Result<Document> {
+    load_all(name, bytes)
 }
 
 /// Every error and warning of an input, without making anything.

@@ -8,7 +8,7 @@ use super::lint;
 use super::raw::{RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
 use super::{Document, Item, MAX_ITEM_DEPTH, Part, PartRole, Text};
-use crate::conventions::{Guide, LabelStyle};
+use crate::conventions::LabelStyle;
 use crate::error::{Diagnostic, Error, Position, Result};
 use crate::markup;
 
@@ -22,7 +22,7 @@ pub const MAX_BLOCKS: usize = 5_000;
 const MAX_PROBLEMS: usize = 50;
 
 pub(super) struct Checker<'a, 's> {
-    file: &'a SourceFile<'s>,
+    pub(super) file: &'a SourceFile<'s>,
     problems: Vec<Diagnostic>,
     /// Footnote references met, with the field they stand in.
     pub(super) footnote_refs: Vec<(String, FieldPath)>,
@@ -238,7 +238,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
     let template = raw.template.as_deref().map(|t| c.template(t));
 
-    let issuer = c.issuer(raw.issuer);
+    let (issuer, contact) = c.issuer(raw.issuer);
 
     let number = match raw.number {
         None => None,
@@ -257,7 +257,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
 
     let place = c.required(&root.key("place"), &raw.place);
     let date = c.date(raw.date);
-    let guide = Guide::for_document(standard, date);
+    let guide = c.guide(raw.guide.as_deref(), kind, standard, date);
     let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), guide);
 
     let summary_path = root.key("summary");
@@ -304,8 +304,10 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         footnotes.insert(id.clone(), runs);
     }
     let signature = c.signature(raw.signature, guide);
+    c.signing_rules(&signature, guide);
 
-    let recipients = c.recipients(raw.recipients);
+    let recipients = c.recipients(raw.recipients, &issuer, guide);
+
     c.check_footnotes(&footnotes);
 
     if c.blocks > MAX_BLOCKS {
@@ -321,6 +323,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     c.check_texts();
     let mut doc = Document {
         warnings: Vec::new(),
+        allowed: Vec::new(),
         kind,
         guide,
         profile,
@@ -338,6 +341,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         footnotes,
         signature,
         recipients,
+        contact,
     };
     let allowed = c.allowed_rules(raw_lint);
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
@@ -360,6 +364,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         return Err(Error::Input(c.problems));
     }
     doc.warnings = warnings;
+    doc.allowed = allowed;
     Ok(doc)
 }
 

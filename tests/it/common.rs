@@ -29,8 +29,14 @@ pub fn read(rel: &str) -> String {
     std::fs::read_to_string(path(rel)).expect("example exists")
 }
 
+/// An example read as every command reads it: its pictures too, from its
+/// folder.
 pub fn load(rel: &str) -> Document {
-    model::load(rel, read(rel).as_bytes()).expect("example is valid")
+    let folder = path(rel).parent().map(std::path::Path::to_owned);
+    let input = vanban::Input::text(rel, read(rel), folder);
+    vanban::pipeline::load(&vanban::pipeline::Job::default(), &input)
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+        .document
 }
 
 pub fn compile_doc(doc: &Document) -> Compiled {
@@ -85,6 +91,33 @@ pub fn make_pdf(name: &str, text: &str) -> Vec<u8> {
         .result
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     made.files.into_iter().next().expect("one PDF").bytes
+}
+
+/// A PDF of only what the pages show: made from input text like
+/// `make_pdf`, without the source every PDF carries, so that inputs that
+/// differ in bytes but not in content can be compared.
+pub fn pages_pdf(name: &str, text: &str) -> Vec<u8> {
+    let doc = model::load(name, text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let compiled = compile_doc(&doc);
+    vanban::pipeline::export_pdf(&doc, &compiled, None).expect("exports")
+}
+
+/// The source the PDF made from input text carries inside it.
+pub fn carried_source(name: &str, text: &str) -> Vec<u8> {
+    vanban::pdf::embedded::original("x.pdf", &make_pdf(name, text))
+        .expect("a source inside")
+        .source
+        .bytes
+}
+
+/// Runs the vanban binary in `dir`, with nothing on standard input.
+pub fn run_vanban(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("vanban runs")
 }
 
 /// The tolerance of layout tests, in millimetres.

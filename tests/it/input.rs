@@ -24,9 +24,11 @@ fn errors(toml: &str) -> Vec<String> {
 fn byte_order_mark_and_crlf_are_accepted() {
     let plain = read(REFERENCE);
     let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
-    let a = make_pdf("a", &plain);
-    let b = make_pdf("b", &windows);
+    let a = pages_pdf("a", &plain);
+    let b = pages_pdf("b", &windows);
     assert!(a == b, "the same document either way");
+    // Each PDF carries its own source as it was, mark and line ends too.
+    assert_eq!(carried_source("b.toml", &windows), windows.as_bytes());
 }
 
 #[test]

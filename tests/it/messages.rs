@@ -717,6 +717,33 @@ fn no_message_a_user_can_reach_is_in_english() {
             "{ title = \"a\", items = [{ title = \"b\", items = [{ title = \"c\", items = [\"d\"] }] }] },\n    \"Các thôn ra",
         ),
         ("\"Các thôn ra", "{},\n    \"Các thôn ra"),
+        // The guides, the pictures, the contact block.
+        (
+            "kind = \"thong-bao\"",
+            "kind = \"thong-bao\"\nguide = \"hd99\"",
+        ),
+        (
+            "kind = \"thong-bao\"",
+            "kind = \"thong-bao\"\nguide = \"hd05\"",
+        ),
+        ("kind = \"thong-bao\"", "kind = \"ket-luan\""),
+        (
+            "kind = \"thong-bao\"",
+            "kind = \"ket-luan\"\nguide = \"hd36\"",
+        ),
+        (
+            "name = \"Nguyễn Văn An\"",
+            "name = \"Nguyễn Văn An\"\nimage = \"khong-co.png\"\nseal = \"../dau.png\"\nseal_diameter_mm = 80",
+        ),
+        (
+            "name = \"Nguyễn Văn An\"",
+            "name = \"Nguyễn Văn An\"\nseal_diameter_mm = 30",
+        ),
+        ("code = \"UBND\"", "code = \"UBND\"\ncontact = 5"),
+        (
+            "name = \"ỦY BAN NHÂN DÂN XÃ LỘC AN\"",
+            "name = \"ỦY BAN NHÂN DÂN HUYỆN PHÚ LỘC\"",
+        ),
         // Every lint warning.
         ("code = \"UBND\"", "code = \"TB-UBND\""),
         (
@@ -797,6 +824,9 @@ fn no_message_a_user_can_reach_is_in_english() {
             "render", "vb.toml", "--ppi", "5000", "--format", "png", "-o", "a.png",
         ],
         &["in", "vb.toml"],
+        &["extract", "khong-co.pdf"],
+        &["extract", "vb.toml"],
+        &["render", "khong-co.pdf"],
     ] {
         let out = vanban(args, dir.path());
         assert!(!out.status.success(), "{args:?}");

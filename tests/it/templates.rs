@@ -133,12 +133,39 @@ fn templates_lists_the_kinds() {
         .expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    let names: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
-    assert_eq!(names, ["ket-luan", "thong-bao-ket-luan", "thong-bao"]);
-    assert!(text.contains("Nghị định 30/2020/NĐ-CP"));
+    let (kinds, guides) = text.split_once("\n\n").expect("kinds, then guides");
+    let first_words = |part: &str| -> Vec<String> {
+        part.lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        first_words(kinds),
+        ["ket-luan", "thong-bao-ket-luan", "thong-bao"]
+    );
+    // Each guide with the documents it is for.
+    assert_eq!(
+        guides
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+        [
+            format!(
+                "{:<20} Hướng dẫn 36-HD/VPTW: văn bản của Đảng đề ngày trước 27/5/2026",
+                "hd36"
+            ),
+            format!(
+                "{:<20} Hướng dẫn 05-HD/VPTW: văn bản của Đảng đề ngày từ 27/5/2026",
+                "hd05"
+            ),
+            format!(
+                "{:<20} Nghị định 30/2020/NĐ-CP: văn bản của cơ quan nhà nước",
+                "nd30"
+            ),
+        ]
+    );
 }
 
 /// A block the package does not have stops the document; it is never

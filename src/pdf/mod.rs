@@ -1,0 +1,3 @@
+//! What works on finished PDFs, after export.
+
+pub mod embedded;
