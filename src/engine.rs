@@ -32,6 +32,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/thong-bao-ket-luan.typ"),
     ),
     ("/thong-bao.typ", include_str!("../templates/thong-bao.typ")),
+    ("/line.typ", include_str!("../templates/line.typ")),
 ];
 
 /// The package that holds the built-in templates and the data.

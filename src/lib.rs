@@ -11,6 +11,7 @@ pub mod error;
 pub mod markup;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 
 pub use engine::Engine;

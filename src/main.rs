@@ -15,6 +15,9 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(&args),
         Command::Check(args) => return cmd::check::run(&args),
         Command::Data(args) => cmd::data(&args),
+        Command::Sign(args) => cmd::sign::run(&args),
+        Command::Issue(args) => cmd::issue::run(&args),
+        Command::Verify(args) => cmd::verify::run(&args),
         Command::Templates => {
             cmd::list_templates();
             Ok(true)

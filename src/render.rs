@@ -125,8 +125,21 @@ pub fn export_pdf_at(
         timestamp: created.map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&compiled.document, &options)
-        .map_err(|errors| Error::Template(errors.iter().map(|e| e.message.to_string()).collect()))
+    // The templates' marks become named destinations, where `sign` and
+    // `issue` find the signature block, the number and the date.
+    let document = &compiled.document;
+    let anchors: Vec<_> = crate::pdf::facts::anchors(document)
+        .into_iter()
+        .map(|(location, name)| (location, name.into()))
+        .collect();
+    let resolver = typst::model::LateLinkResolver::new(None, document.introspector().as_ref());
+    typst_pdf::pdf_in_bundle(
+        document,
+        &options,
+        &anchors,
+        typst::comemo::Track::track(&resolver),
+    )
+    .map_err(|errors| Error::Template(errors.iter().map(|e| e.message.to_string()).collect()))
 }
 
 /// Reads, checks, compiles and exports one input. `name` is how messages
