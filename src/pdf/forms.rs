@@ -96,12 +96,30 @@ fn field_ids(doc: &Document) -> HashMap<String, ObjectId> {
         .collect()
 }
 
-/// Fills the blanks of `text` in order with `values`.
+/// Fills the blanks of `text` in order with `values`. A blank stands with
+/// the spaces around it ("ngày ␣BLANK␣ tháng"): those stay, one on each
+/// side, as the templates print a filled-in value.
 fn fill(text: &str, values: &[String]) -> String {
-    let mut out = text.to_owned();
-    for v in values {
-        out = out.replacen(BLANK, v, 1);
+    let mut out = String::new();
+    let mut values = values.iter();
+    let mut rest = text;
+    while let Some(at) = rest.find(BLANK) {
+        let Some(value) = values.next() else { break };
+        // The whole run of spaces the blank is part of.
+        let start = rest[..at].trim_end_matches(' ').len();
+        let end = at + (rest[at..].len() - rest[at..].trim_start_matches(' ').len());
+        let run = end - start;
+        out.push_str(&rest[..start]);
+        if run > BLANK.len() {
+            out.push(' ');
+        }
+        out.push_str(value);
+        if run > BLANK.len() + 1 {
+            out.push(' ');
+        }
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -415,4 +433,36 @@ fn copy_dict(
         out.set(key.clone(), copy(from, value, update, done)?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanks_are_filled_as_the_templates_print_values() {
+        let blank = BLANK;
+        assert_eq!(
+            fill(&format!("Số {blank}-KL/HU"), &["15".into()]),
+            "Số 15-KL/HU"
+        );
+        assert_eq!(
+            fill(&format!("Số: {blank}/TB-UBND"), &["07".into()]),
+            "Số: 07/TB-UBND"
+        );
+        assert_eq!(
+            fill(
+                &format!("Đơn Dương, ngày {blank} tháng 11 năm 2020"),
+                &["05".into()]
+            ),
+            "Đơn Dương, ngày 05 tháng 11 năm 2020"
+        );
+        assert_eq!(
+            fill(
+                &format!("Hà Nội, ngày {blank} tháng {blank} năm 2020"),
+                &["05".into(), "3".into()]
+            ),
+            "Hà Nội, ngày 05 tháng 3 năm 2020"
+        );
+    }
 }

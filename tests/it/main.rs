@@ -10,6 +10,7 @@ mod cli;
 mod fonts;
 mod hostile;
 mod input;
+mod issue;
 mod keys;
 mod layout;
 mod pdf;

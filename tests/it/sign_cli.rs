@@ -269,3 +269,39 @@ fn verify_exits_non_zero_on_a_broken_signature() {
         "{text}"
     );
 }
+
+#[test]
+fn issue_writes_the_issued_copy_and_refuses_a_numbered_document() {
+    // Signed, with a number already printed: nothing to issue.
+    let signed = sign_as(&reference_pdf(), &keys::signer(), Role::Signer);
+    let dir = setup(&signed, &keys::body());
+    let args = [
+        "issue",
+        "ket-luan.pdf",
+        "--number",
+        "16",
+        "--date",
+        "2020-11-05",
+        "--p12",
+        "khoa.p12",
+        "--password-env",
+        "VANBAN_PASSWORD",
+    ];
+    let out = vanban(&args, dir.path(), keys::PASSWORD);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "ket-luan.pdf: lỗi: văn bản đã có số: Số 15-KL/HU\n  gợi ý: văn thư chỉ cấp số cho văn bản còn để trống số; kiểm tra lại tệp cần ban hành"
+    );
+    assert!(!dir.path().join("ket-luan-ban-hanh.pdf").exists());
+    assert!(std::fs::read(dir.path().join("ket-luan.pdf")).expect("there") == signed);
+
+    let mut bad_date = args;
+    bad_date[5] = "5/11/2020";
+    let out = vanban(&bad_date, dir.path(), keys::PASSWORD);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "--date `5/11/2020` không phải ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2020-11-05"
+    );
+}
