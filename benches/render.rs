@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use vanban::pdf::{Role, SoftwareKey};
-use vanban::{Engine, model, render};
+use vanban::{Engine, model, pipeline};
 
 /// The tests' certificates: a CA and the identities it issues.
 #[path = "../tests/it/keys.rs"]
@@ -24,7 +24,7 @@ fn variant(source: &str, i: u64) -> String {
 fn benches(c: &mut Criterion) {
     let engine = Engine::new();
     let doc = model::load("ref.toml", REFERENCE.as_bytes()).expect("valid");
-    let compiled = render::compile(&engine, &doc).expect("compiles");
+    let compiled = pipeline::compile(&engine, &doc).expect("compiles");
 
     c.bench_function("load: parse and check the reference TOML", |b| {
         b.iter(|| model::load("ref.toml", black_box(REFERENCE.as_bytes())).expect("valid"))
@@ -35,7 +35,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i += 1;
             let doc = model::load("ref.toml", variant(REFERENCE, i).as_bytes()).expect("valid");
-            let compiled = render::compile(&engine, &doc).expect("compiles");
+            let compiled = pipeline::compile(&engine, &doc).expect("compiles");
             typst::comemo::evict(10);
             compiled
         })
@@ -49,7 +49,7 @@ fn benches(c: &mut Criterion) {
                 i += 1;
                 let source = STATE.replacen("Thứ nhất,", &format!("Thứ nhất ({i}),"), 1);
                 let doc = model::load("state.toml", source.as_bytes()).expect("valid");
-                let compiled = render::compile(&engine, &doc).expect("compiles");
+                let compiled = pipeline::compile(&engine, &doc).expect("compiles");
                 typst::comemo::evict(10);
                 compiled
             })
@@ -57,18 +57,18 @@ fn benches(c: &mut Criterion) {
     );
 
     c.bench_function("export: reference to PDF", |b| {
-        b.iter(|| render::export_pdf(&doc, black_box(&compiled)).expect("exports"))
+        b.iter(|| pipeline::export_pdf(&doc, black_box(&compiled), None).expect("exports"))
     });
 
     c.bench_function("export: reference, three pages to PNG at 144 ppi", |b| {
-        b.iter(|| render::export_png(black_box(&compiled), 144.0).expect("renders"))
+        b.iter(|| pipeline::export_png(black_box(&compiled), 144.0).expect("renders"))
     });
 
     c.bench_function("engine: start (fonts and library)", |b| b.iter(Engine::new));
 
     // What signing adds to a render: a PAdES signature with a software
     // RSA-2048 key, in an incremental update of the reference PDF.
-    let pdf = render::export_pdf(&doc, &compiled).expect("exports");
+    let pdf = pipeline::export_pdf(&doc, &compiled, None).expect("exports");
     let key = SoftwareKey::from_pkcs12(&keys::pkcs12(&keys::signer()), keys::PASSWORD)
         .expect("the key opens");
     c.bench_function("sign: reference PDF, software RSA-2048 key", |b| {

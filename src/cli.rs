@@ -15,9 +15,11 @@ Cách dùng: {usage}
 /// vanban: văn bản kết luận chuẩn thể thức, từ một tệp TOML.
 ///
 /// Ghi nội dung kết luận cuộc họp vào một tệp TOML; vanban trình bày đúng
-/// thể thức (Hướng dẫn 36-HD/VPTW với văn bản của Đảng, Nghị định
-/// 30/2020/NĐ-CP với văn bản của cơ quan nhà nước) và ghi ra tệp PDF sẵn
-/// sàng để in, ký và đóng dấu.
+/// thể thức và ghi ra tệp PDF sẵn sàng để in, ký và đóng dấu. Văn bản của
+/// Đảng đề ngày trước 27/5/2026 theo Hướng dẫn 36-HD/VPTW, từ ngày đó theo
+/// Hướng dẫn 05-HD/VPTW; văn bản của cơ quan nhà nước theo Nghị định
+/// 30/2020/NĐ-CP. Ghi guide = "hd36", "hd05" hoặc "nd30" trong tệp đầu vào
+/// để chọn thể thức khác với ngày (in lại văn bản cũ, soạn trước).
 #[derive(Debug, Parser)]
 #[command(
     name = "vanban",
@@ -32,7 +34,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     next_help_heading = "Tùy chọn",
-    after_help = "Xem hướng dẫn của từng lệnh: vanban LỆNH --help"
+    after_help = main_help()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -58,7 +60,8 @@ pub enum Command {
         disable_help_flag = true,
         override_usage = "vanban render [TÙY CHỌN] <TỆP>",
         after_help = "Mã thoát: 0 xong; 1 tệp đầu vào có lỗi (không ghi gì); 2 sai dòng lệnh; \
-        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi."
+        3 không đọc hoặc ghi được tệp; 4 mẫu văn bản bị lỗi; 5 không xuất được PDF hoặc ảnh; \
+        6 lỗi của chính vanban."
     )]
     Render(RenderArgs),
 
@@ -73,7 +76,7 @@ pub enum Command {
         override_usage = "vanban batch [TÙY CHỌN] -o <THƯ MỤC> [TỆP]...",
         after_help = "Mã thoát: 0 tạo được mọi văn bản; 1 có văn bản không tạo được (đều có báo \
         lỗi); 2 sai dòng lệnh; 3 không dùng được thư mục kết quả hoặc danh sách đầu vào; \
-        130 bị ngắt bằng Ctrl-C (các tệp đã ghi đều đầy đủ)."
+        6 lỗi của chính vanban; 130 bị ngắt bằng Ctrl-C (các tệp đã ghi đều đầy đủ)."
     )]
     Batch(BatchArgs),
 
@@ -86,9 +89,7 @@ pub enum Command {
         help_template = HELP,
         disable_help_flag = true,
         override_usage = "vanban check [TÙY CHỌN] <TỆP>...",
-        after_help = "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh \
-        báo, khi dùng --deny-warnings.\n\nCác quy tắc: type-code, number-format, archive-line, \
-        reference-date, date-padding, summary-case, spacing, unused-footnote."
+        after_help = check_help()
     )]
     Check(CheckArgs),
 
@@ -155,6 +156,23 @@ pub enum Command {
         override_usage = "vanban templates"
     )]
     Templates,
+}
+
+/// `vanban --help`'s closing words: the guides, and where to read more.
+fn main_help() -> String {
+    format!(
+        "{}\n\nXem hướng dẫn của từng lệnh: vanban LỆNH --help",
+        vanban::conventions::guides_help()
+    )
+}
+
+/// `check --help`'s closing words: exit codes and every lint rule.
+fn check_help() -> String {
+    format!(
+        "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh báo, khi dùng \
+         --deny-warnings.\n\nCác quy tắc (tắt bằng -A QUY TẮC):\n{}",
+        vanban::model::lint::rules_help()
+    )
 }
 
 /// What to write.

@@ -92,11 +92,15 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(p) = &self.position {
-            write!(f, ":{}:{}", p.line, p.column)?;
+        // A template message with no place in a file starts at its severity.
+        if !self.file.is_empty() {
+            write!(f, "{}", self.file)?;
+            if let Some(p) = &self.position {
+                write!(f, ":{}:{}", p.line, p.column)?;
+            }
+            write!(f, ": ")?;
         }
-        write!(f, ": {}: ", self.severity.label())?;
+        write!(f, "{}: ", self.severity.label())?;
         if let Some(field) = &self.field {
             write!(f, "{field}: ")?;
         }
@@ -108,6 +112,27 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n  gợi ý: {hint}")?;
         }
         Ok(())
+    }
+}
+
+/// A diagnostic as scripts read it: in `check --format json`, in batch's
+/// `--report json` records, and in the editor.
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Diagnostic", 8)?;
+        s.serialize_field("severity", self.severity.name())?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("line", &self.position.as_ref().map(|p| p.line))?;
+        s.serialize_field("column", &self.position.as_ref().map(|p| p.column))?;
+        s.serialize_field("field", &self.field)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("hint", &self.hint)?;
+        s.end()
     }
 }
 
@@ -124,9 +149,13 @@ pub enum Error {
     },
     /// A template failed to compile. For built-in templates this is a bug in
     /// vanban; for a user's template it is that template's fault.
-    Template(Vec<String>),
+    Template(Vec<Diagnostic>),
+    /// A compiled document could not be written out as PDF or PNG.
+    Export(String),
     /// The command line asks for something that cannot be done.
     Usage(String),
+    /// Something vanban itself got wrong (a worker thread failed, say).
+    Internal(String),
     /// Ctrl-C (or SIGTERM) stopped a batch; what was written is whole.
     Interrupted,
 }
@@ -137,14 +166,29 @@ impl Error {
     }
 
     /// The process exit code for this error, as documented in the README.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Input(_) => 1,
-            Self::Usage(_) => 2,
-            Self::Io { .. } => 3,
-            Self::Template(_) => 4,
-            // 128 + SIGINT, as shells report a process stopped by Ctrl-C.
-            Self::Interrupted => 130,
+            Self::Input(_) => exit::INPUT,
+            Self::Usage(_) => exit::USAGE,
+            Self::Io { .. } => exit::IO,
+            Self::Template(_) => exit::TEMPLATE,
+            Self::Export(_) => exit::EXPORT,
+            Self::Internal(_) => exit::INTERNAL,
+            Self::Interrupted => exit::INTERRUPTED,
+        }
+    }
+
+    /// The error as diagnostics, for reports that list problems as records:
+    /// input and template errors as they are, any other as one message
+    /// about `file`.
+    pub fn diagnostics(&self, file: &str) -> Vec<Diagnostic> {
+        match self {
+            Self::Input(list) | Self::Template(list) => list.clone(),
+            Self::Io { path, .. } => vec![Diagnostic::new(
+                &path.display().to_string(),
+                self.to_string(),
+            )],
+            other => vec![Diagnostic::new(file, other.to_string())],
         }
     }
 }
@@ -178,7 +222,12 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Self::Export(message) => write!(f, "không xuất được văn bản: {message}"),
             Self::Usage(message) => write!(f, "{message}"),
+            Self::Internal(message) => write!(
+                f,
+                "lỗi của vanban: {message}\n  gợi ý: đây không phải lỗi của tệp đầu vào; xin báo lại lỗi này"
+            ),
             Self::Interrupted => write!(
                 f,
                 "đã dừng vì bị ngắt (Ctrl-C); các tệp đã ghi đều đầy đủ, các văn bản còn lại chưa làm"
@@ -212,3 +261,19 @@ fn io_reason(error: &std::io::Error) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The process exit codes, one per class of failure; the README and every
+/// command's help list them.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    /// The input has errors (each reported); for batch and check, some input had.
+    pub const INPUT: u8 = 1;
+    /// The command line is wrong; for `check --deny-warnings`, warnings only.
+    pub const USAGE: u8 = 2;
+    pub const IO: u8 = 3;
+    pub const TEMPLATE: u8 = 4;
+    pub const EXPORT: u8 = 5;
+    pub const INTERNAL: u8 = 6;
+    /// 128 + SIGINT, as shells report a process stopped by Ctrl-C.
+    pub const INTERRUPTED: u8 = 130;
+}

@@ -1,19 +1,22 @@
 //! vanban: official Vietnamese documents from a TOML description.
 //!
-//! The data flows one way: TOML → [`model`] (checked, NFC) → [`data`] for
-//! the template → [`engine`] (Typst, in process) → PDF → [`output`].
+//! The data flows one way: an [`Input`] → [`model`] (checked, NFC) →
+//! [`contract`] (the template's data) → [`engine`] (Typst, in process) →
+//! PDF or PNG → [`output`]. [`pipeline`] is that path, the one every
+//! command takes.
 
 pub mod batch;
+pub mod contract;
 pub mod conventions;
-pub mod data;
 pub mod engine;
 pub mod error;
+pub mod input;
 pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pdf;
-pub mod render;
+pub mod pipeline;
 
 pub use engine::Engine;
 pub use error::{Diagnostic, Error, Result, Severity};
-pub use render::{Rendered, render_pdf, render_pdf_with};
+pub use input::Input;

@@ -6,33 +6,21 @@ mod cmd;
 use cli::Command;
 
 fn main() -> ExitCode {
-    let cli = match cli::parse() {
-        Ok(cli) => cli,
-        Err(e) => return failure(&e),
-    };
-    let result = match cli.command {
+    let result = cli::parse().and_then(|cli| match cli.command {
         Command::Render(args) => cmd::render::run(&args),
         Command::Batch(args) => cmd::batch::run(&args),
-        Command::Check(args) => return cmd::check::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
         Command::Data(args) => cmd::data(&args),
         Command::Sign(args) => cmd::sign::run(&args),
         Command::Issue(args) => cmd::issue::run(&args),
         Command::Verify(args) => cmd::verify::run(&args),
-        Command::Templates => {
-            cmd::list_templates();
-            Ok(true)
-        }
-    };
+        Command::Templates => cmd::list_templates(),
+    });
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        // Some documents of a batch failed; each was reported.
-        Ok(false) => ExitCode::from(1),
-        Err(e) => failure(&e),
+        Ok(status) => ExitCode::from(status.exit_code()),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
     }
-}
-
-/// Prints the error and gives its documented exit code.
-fn failure(e: &vanban::Error) -> ExitCode {
-    eprintln!("{e}");
-    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
 }

@@ -7,15 +7,16 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use vanban::batch::{self, Input, Options};
+use vanban::batch::{self, Entry, Options};
 use vanban::error::{Error, Result};
 
+use super::Status;
 use crate::cli::{BatchArgs, Report};
 
-pub fn run(args: &BatchArgs) -> Result<bool> {
+pub fn run(args: &BatchArgs) -> Result<Status> {
     batch::check_pattern(&args.name)?;
-    let format = super::format(&args.make)?;
-    let inputs = inputs(&args.inputs)?;
+    let job = super::job(&args.make)?;
+    let inputs = entries(&args.inputs)?;
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Io {
         action: "tạo thư mục kết quả",
         path: args.output.clone(),
@@ -31,17 +32,14 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let opts = Options {
+        job,
         out_dir: args.output.clone(),
         name_pattern: args.name.clone(),
         jobs,
         fail_fast: args.fail_fast,
-        format,
-        template: args.make.template.clone(),
-        creation_epoch: super::creation_epoch(),
-        allowed_rules: super::allowed_rules(&args.make.lint)?,
         interrupt: stop_on_signals(),
     };
-    let engine = super::engine(&args.make)?;
+    let engine = super::engine(&args.make.font_path)?;
 
     let people = args.report == Report::Human;
     let bar = if people && !args.quiet && std::io::stderr().is_terminal() {
@@ -95,7 +93,11 @@ pub fn run(args: &BatchArgs) -> Result<bool> {
     if summary.interrupted {
         return Err(Error::Interrupted);
     }
-    Ok(summary.failed == 0 && summary.skipped == 0)
+    Ok(if summary.failed == 0 && summary.skipped == 0 {
+        Status::Done
+    } else {
+        Status::SomeFailed
+    })
 }
 
 /// A flag that Ctrl-C and SIGTERM raise, so that a batch stops between
@@ -115,11 +117,11 @@ fn stop_on_signals() -> Arc<AtomicBool> {
 
 /// Files and folders from the command line, or JSON Lines from standard
 /// input when there are none (or the only one is "-").
-fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+fn entries(paths: &[PathBuf]) -> Result<Vec<Entry>> {
     if paths.is_empty() || paths == [Path::new("-")] {
         // JSON Lines are UTF-8; a bad byte spoils only its own line.
-        let text = String::from_utf8_lossy(&super::read_stdin()?).into_owned();
+        let text = String::from_utf8_lossy(&vanban::input::read_stdin()?).into_owned();
         return Ok(batch::read_json_lines(&text));
     }
-    batch::collect_inputs(paths)
+    batch::collect_entries(paths)
 }

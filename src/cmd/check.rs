@@ -1,45 +1,21 @@
 //! `vanban check`: errors and lint warnings, without making anything.
 
-use std::process::ExitCode;
+use vanban::Input;
+use vanban::error::{Diagnostic, Result, Severity};
+use vanban::pipeline::{self, Job};
 
-use vanban::batch::ErrorRecord;
-use vanban::error::{Diagnostic, Error, Severity};
-use vanban::model;
-
+use super::Status;
 use crate::cli::{CheckArgs, Report};
 
-#[derive(serde::Serialize)]
-struct JsonDiagnostic {
-    severity: &'static str,
-    rule: Option<&'static str>,
-    #[serde(flatten)]
-    place: ErrorRecord,
-}
-
-pub fn run(args: &CheckArgs) -> ExitCode {
-    let allowed = match super::allowed_rules(&args.lint) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+pub fn run(args: &CheckArgs) -> Result<Status> {
+    let job = Job::default().allow(&args.lint.allow)?;
     let mut all: Vec<Diagnostic> = Vec::new();
-    for input in &args.inputs {
-        let name = input.display().to_string();
-        let found = match std::fs::read(input) {
-            Err(source) => vec![Diagnostic::new(
-                &name,
-                Error::Io {
-                    action: "đọc",
-                    path: input.clone(),
-                    source,
-                }
-                .to_string(),
-            )],
-            Ok(bytes) => model::check(&name, &bytes),
-        };
-        all.extend(found.into_iter().filter(|d| super::shown(d, &allowed)));
+    for path in &args.inputs {
+        match Input::from_arg(path) {
+            Ok(input) => all.extend(pipeline::check(&job, &input)),
+            // A file that cannot be read is one more problem to report.
+            Err(e) => all.extend(e.diagnostics(&path.display().to_string())),
+        }
     }
 
     let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
@@ -53,26 +29,16 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 eprintln!("{errors} lỗi, {warnings} cảnh báo");
             }
         }
-        Report::Json => {
-            let list: Vec<JsonDiagnostic> = all
-                .iter()
-                .map(|d| JsonDiagnostic {
-                    severity: d.severity.name(),
-                    rule: d.rule,
-                    place: ErrorRecord::from(d),
-                })
-                .collect();
-            match serde_json::to_string_pretty(&list) {
-                Ok(text) => println!("{text}"),
-                Err(e) => eprintln!("{e}"),
-            }
-        }
+        Report::Json => match serde_json::to_string_pretty(&all) {
+            Ok(text) => println!("{text}"),
+            Err(e) => return Err(vanban::Error::Internal(e.to_string())),
+        },
     }
-    if errors > 0 {
-        ExitCode::from(1)
+    Ok(if errors > 0 {
+        Status::SomeFailed
     } else if warnings > 0 && args.deny_warnings {
-        ExitCode::from(2)
+        Status::WarningsDenied
     } else {
-        ExitCode::SUCCESS
-    }
+        Status::Done
+    })
 }

@@ -9,7 +9,7 @@ use vanban::pdf::{cms, keys};
 
 use crate::cli::IssueArgs;
 
-pub fn run(args: &IssueArgs) -> Result<bool> {
+pub fn run(args: &IssueArgs) -> Result<super::Status> {
     let date = match &args.date {
         Some(text) => parse_date(text)?,
         None => today(),
@@ -36,7 +36,7 @@ pub fn run(args: &IssueArgs) -> Result<bool> {
         date.format("%d/%m/%Y"),
         cms::common_name(key.certificate())
     );
-    Ok(true)
+    Ok(super::Status::Done)
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate> {

@@ -1,4 +1,5 @@
-//! The subcommands, on top of the library.
+//! The subcommands, on top of the library's one pipeline. Each returns how
+//! it ended; only `main` turns that into an exit code.
 
 pub mod batch;
 pub mod check;
@@ -10,42 +11,60 @@ pub mod verify;
 use std::io::Write;
 use std::path::PathBuf;
 
-use vanban::Engine;
 use vanban::conventions::DocumentKind;
-use vanban::error::Result;
-use vanban::render::OutputFormat;
+use vanban::error::{Error, Result, exit};
+use vanban::pipeline::{self, Job, OutputFormat};
+use vanban::{Engine, Input};
 
-use crate::cli::{DataArgs, Format, LintArgs, MakeArgs};
+use crate::cli::{DataArgs, Format, MakeArgs};
 
-pub fn list_templates() {
-    for (name, _, description) in DocumentKind::ALL {
-        println!("{name:<20} {description}");
+/// How a command that did not fail outright ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Done,
+    /// Some inputs had errors; each was reported.
+    SomeFailed,
+    /// `check --deny-warnings` found warnings and no error.
+    WarningsDenied,
+}
+
+impl Status {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Done => exit::SUCCESS,
+            Self::SomeFailed => exit::INPUT,
+            Self::WarningsDenied => exit::USAGE,
+        }
     }
 }
 
+pub fn list_templates() -> Result<Status> {
+    for (name, _, description) in DocumentKind::ALL {
+        println!("{name:<20} {description}");
+    }
+    println!("\n{}", vanban::conventions::guides_help());
+    Ok(Status::Done)
+}
+
 /// `vanban data`: the template's data on standard output.
-pub fn data(args: &DataArgs) -> Result<bool> {
-    let (name, bytes) = render::read_input(&args.input)?;
-    let doc = vanban::model::load(&name, &bytes)?;
-    for w in &doc.warnings {
+pub fn data(args: &DataArgs) -> Result<Status> {
+    let input = Input::from_arg(&args.input)?;
+    let (json, warnings) =
+        pipeline::template_data(&engine(&args.font_path)?, &Job::default(), &input)?;
+    for w in &warnings {
         eprintln!("{w}");
     }
-    let json = vanban::render::template_data_json(&engine_with(&args.font_path)?, &doc)?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").map_err(|source| vanban::Error::Io {
+    writeln!(out, "{json}").map_err(|source| Error::Io {
         action: "ghi",
         path: "đầu ra chuẩn".into(),
         source,
     })?;
-    Ok(true)
+    Ok(Status::Done)
 }
 
 /// The engine with the fonts the user added.
-fn engine(args: &MakeArgs) -> Result<Engine> {
-    engine_with(&args.font_path)
-}
-
-fn engine_with(font_dirs: &[PathBuf]) -> Result<Engine> {
+fn engine(font_dirs: &[PathBuf]) -> Result<Engine> {
     if font_dirs.is_empty() {
         Ok(Engine::new())
     } else {
@@ -53,59 +72,31 @@ fn engine_with(font_dirs: &[PathBuf]) -> Result<Engine> {
     }
 }
 
-fn format(args: &MakeArgs) -> Result<OutputFormat> {
-    Ok(match args.format {
+/// The job that render and batch options describe.
+fn job(args: &MakeArgs) -> Result<Job> {
+    let format = match args.format {
         Format::Pdf => OutputFormat::Pdf,
         Format::Png if args.ppi.is_finite() && (9.0..=1200.0).contains(&args.ppi) => {
             OutputFormat::Png { ppi: args.ppi }
         }
         Format::Png => {
-            return Err(vanban::Error::Usage(format!(
+            return Err(Error::Usage(format!(
                 "--ppi {} nằm ngoài khoảng cho phép; dùng từ 9 đến 1200 (144 vừa để xem trên màn hình)",
                 args.ppi
             )));
         }
-    })
-}
-
-/// Everything on standard input.
-fn read_stdin() -> Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| vanban::Error::Io {
-            action: "đọc",
-            path: "đầu vào chuẩn".into(),
-            source,
-        })?;
-    Ok(bytes)
+    };
+    let job = Job {
+        format,
+        template: args.template.clone(),
+        creation_epoch: creation_epoch(),
+        ..Job::default()
+    };
+    job.allow(&args.lint.allow)
 }
 
 /// SOURCE_DATE_EPOCH, for reproducible builds of documents: it replaces
 /// the document's date as the PDF's creation date.
 fn creation_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
-}
-
-/// The lint rules the user switched off, each checked to exist.
-fn allowed_rules(args: &LintArgs) -> Result<Vec<String>> {
-    for rule in &args.allow {
-        if !vanban::model::lint::RULES
-            .iter()
-            .any(|(name, _)| name == rule)
-        {
-            let names: Vec<&str> = vanban::model::lint::RULES.iter().map(|(n, _)| *n).collect();
-            return Err(vanban::Error::Usage(format!(
-                "không có quy tắc `{rule}`; các quy tắc: {}",
-                names.join(", ")
-            )));
-        }
-    }
-    Ok(args.allow.clone())
-}
-
-/// Whether a diagnostic is shown: errors always, warnings unless allowed.
-fn shown(d: &vanban::Diagnostic, allowed: &[String]) -> bool {
-    d.rule.is_none_or(|rule| !allowed.iter().any(|a| a == rule))
 }

@@ -12,7 +12,7 @@ use vanban::pdf::{Role, cms};
 
 use crate::cli::{KeyArgs, SignArgs};
 
-pub fn run(args: &SignArgs) -> Result<bool> {
+pub fn run(args: &SignArgs) -> Result<super::Status> {
     let output = output_path(&args.input, args.output.as_deref(), "da-ky")?;
     let (name, pdf) = read_pdf(&args.input)?;
     let (key, key_name) = open_key(&args.key)?;
@@ -26,7 +26,7 @@ pub fn run(args: &SignArgs) -> Result<bool> {
         output.display(),
         cms::common_name(key.certificate())
     );
-    Ok(true)
+    Ok(super::Status::Done)
 }
 
 /// Where the result goes: `-o`, or the input's name with `-SUFFIX`; never

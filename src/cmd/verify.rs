@@ -7,7 +7,7 @@ use vanban::pdf::verify::{Report, SignatureReport};
 
 use crate::cli::{Report as Format, VerifyArgs};
 
-pub fn run(args: &VerifyArgs) -> Result<bool> {
+pub fn run(args: &VerifyArgs) -> Result<super::Status> {
     let (name, pdf) = super::sign::read_pdf(&args.input)?;
     let report = vanban::pdf::verify(&pdf).map_err(|f| f.about(&name))?;
     let text = match args.format {
@@ -27,7 +27,12 @@ pub fn run(args: &VerifyArgs) -> Result<bool> {
         path: "đầu ra chuẩn".into(),
         source,
     })?;
-    Ok(report.all_valid())
+    // A broken signature ends like an input with errors: exit code 1.
+    Ok(if report.all_valid() {
+        super::Status::Done
+    } else {
+        super::Status::SomeFailed
+    })
 }
 
 fn yes_no(ok: bool, yes: &str, no: &str) -> String {

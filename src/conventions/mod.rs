@@ -3,12 +3,16 @@
 //! labels are written, and the layout profile of each standard. Templates
 //! and the CLI take these from here and nowhere else.
 
+pub mod guide;
+mod hd05;
 mod labels;
 mod profile;
+pub mod units;
 mod writing;
 
+pub use guide::{Block, GUIDES, Guide, GuideId, HD05, SigningRules, Wording, guides_help};
 pub use labels::{LabelStyle, roman};
-pub use profile::{Overrides, ProfileError, StyleProfile};
+pub use profile::{LAYOUT_FIELDS, LayoutField, Overrides, ProfileError, Ranges, StyleProfile};
 pub use writing::*;
 
 use serde::Serialize;
@@ -17,7 +21,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standard {
-    /// Hướng dẫn 36-HD/VPTW (2018), for documents of the Party.
+    /// Documents of the Party: Hướng dẫn 36-HD/VPTW (2018) before
+    /// 27/5/2026, Hướng dẫn 05-HD/VPTW from then.
     Party,
     /// Nghị định 30/2020/NĐ-CP, Phụ lục I, for State bodies.
     State,
@@ -38,10 +43,18 @@ impl Standard {
         }
     }
 
-    /// The guideline, as a records officer would cite it.
+    /// The documents of the standard, as messages name them.
+    pub fn documents(self) -> &'static str {
+        match self {
+            Self::Party => "văn bản của Đảng",
+            Self::State => "văn bản nhà nước",
+        }
+    }
+
+    /// The regulation family, as messages name it.
     pub fn guideline(self) -> &'static str {
         match self {
-            Self::Party => "Hướng dẫn 36-HD/VPTW",
+            Self::Party => "thể thức văn bản của Đảng",
             Self::State => "Nghị định 30/2020/NĐ-CP",
         }
     }
@@ -65,17 +78,17 @@ impl DocumentKind {
         (
             "ket-luan",
             DocumentKind::Conclusion,
-            "KẾT LUẬN của cấp ủy Đảng (Số 15-KL/HU), Hướng dẫn 36-HD/VPTW",
+            "KẾT LUẬN của cấp ủy Đảng (Số 15-KL/TU), thể thức hd36 hoặc hd05 theo ngày",
         ),
         (
             "thong-bao-ket-luan",
             DocumentKind::ConclusionNotice,
-            "THÔNG BÁO KẾT LUẬN của cấp ủy Đảng (Số 15-TB/HU), Hướng dẫn 36-HD/VPTW",
+            "THÔNG BÁO KẾT LUẬN của cấp ủy Đảng (Số 15-TB/TU), thể thức hd36 hoặc hd05 theo ngày",
         ),
         (
             "thong-bao",
             DocumentKind::Notice,
-            "THÔNG BÁO kết luận của cơ quan nhà nước (Số: 15/TB-UBND), Nghị định 30/2020/NĐ-CP",
+            "THÔNG BÁO kết luận của cơ quan nhà nước (Số: 15/TB-UBND), thể thức nd30",
         ),
     ];
 

@@ -1,7 +1,7 @@
 //! How things are written: dates, numbers and symbols, authorities, the
 //! fixed words of each standard.
 
-use super::Standard;
+use super::guide::{ArchiveStyle, AuthorityStyle, DrafterStyle, NumberStyle, Wording};
 
 /// A date whose day, or day and month, may be left blank to be filled in by
 /// hand once the document is signed.
@@ -43,49 +43,15 @@ pub fn format_place_date(place: &str, date: IssueDate) -> String {
 /// "/" after the number, "-" between the codes). Numbers below 10 get a
 /// leading zero; a missing number leaves a blank for the records office.
 pub fn format_number(
-    standard: Standard,
+    wording: &Wording,
     number: Option<u32>,
     type_code: &str,
     issuer_code: &str,
 ) -> String {
     let number = number.map_or(BLANK.to_owned(), |n| format!("{n:02}"));
-    match standard {
-        Standard::Party => format!("Số {number}-{type_code}/{issuer_code}"),
-        Standard::State => format!("Số: {number}/{type_code}-{issuer_code}"),
-    }
-}
-
-/// The mark under the summary: five hyphens for the Party; the State draws
-/// a rule instead (see the template).
-pub fn summary_rule(standard: Standard) -> Option<&'static str> {
-    match standard {
-        Standard::Party => Some("-----"),
-        Standard::State => None,
-    }
-}
-
-/// The title at the top right: the Party's name, or the State's.
-pub fn national_title(standard: Standard) -> &'static str {
-    match standard {
-        Standard::Party => "ĐẢNG CỘNG SẢN VIỆT NAM",
-        Standard::State => "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    }
-}
-
-/// The State's motto under its title; the Party has none.
-pub fn motto(standard: Standard) -> Option<&'static str> {
-    match standard {
-        Standard::Party => None,
-        Standard::State => Some("Độc lập - Tự do - Hạnh phúc"),
-    }
-}
-
-/// The mark that ends the body: "./." in State documents; Party practice is
-/// disputed, so none.
-pub fn body_end_mark(standard: Standard) -> Option<&'static str> {
-    match standard {
-        Standard::Party => None,
-        Standard::State => Some("./."),
+    match wording.number {
+        NumberStyle::Party => format!("Số {number}-{type_code}/{issuer_code}"),
+        NumberStyle::State => format!("Số: {number}/{type_code}-{issuer_code}"),
     }
 }
 
@@ -127,20 +93,20 @@ impl Authority {
         }
     }
 
-    /// The abbreviation as the standard prints it: the Party writes a slash
-    /// ("T/M"), the State a dot ("TM.").
-    pub fn spelling(self, standard: Standard) -> Option<&'static str> {
-        match (standard, self) {
-            (Standard::Party, Self::OnBehalf) => Some("T/M"),
-            (Standard::Party, Self::Deputy) => Some("K/T"),
-            (Standard::Party, Self::ByOrder) => Some("T/L"),
-            (Standard::Party, Self::Acting) => Some("Q."),
-            (Standard::Party, Self::Delegated) => None,
-            (Standard::State, Self::OnBehalf) => Some("TM."),
-            (Standard::State, Self::Deputy) => Some("KT."),
-            (Standard::State, Self::ByOrder) => Some("TL."),
-            (Standard::State, Self::Delegated) => Some("TUQ."),
-            (Standard::State, Self::Acting) => Some("Q."),
+    /// The abbreviation as a guide prints it: the Party writes a slash
+    /// ("T/M"), the State a dot ("TM."); none where the guide lacks it.
+    pub fn spelling(self, style: AuthorityStyle) -> Option<&'static str> {
+        match (style, self) {
+            (AuthorityStyle::Slash, Self::OnBehalf) => Some("T/M"),
+            (AuthorityStyle::Slash, Self::Deputy) => Some("K/T"),
+            (AuthorityStyle::Slash, Self::ByOrder) => Some("T/L"),
+            (AuthorityStyle::Slash, Self::Acting) => Some("Q."),
+            (AuthorityStyle::Slash, Self::Delegated) => None,
+            (AuthorityStyle::Dot, Self::OnBehalf) => Some("TM."),
+            (AuthorityStyle::Dot, Self::Deputy) => Some("KT."),
+            (AuthorityStyle::Dot, Self::ByOrder) => Some("TL."),
+            (AuthorityStyle::Dot, Self::Delegated) => Some("TUQ."),
+            (AuthorityStyle::Dot, Self::Acting) => Some("Q."),
         }
     }
 }
@@ -151,46 +117,54 @@ pub fn upper(text: &str) -> String {
     text.to_uppercase()
 }
 
-/// The end of each recipient line: "," for the Party, ";" for the State.
-pub fn recipient_separator(standard: Standard) -> &'static str {
-    match standard {
-        Standard::Party => ",",
-        Standard::State => ";",
-    }
-}
-
 /// The archive line: the Party writes "Lưu VPHU." (no colon, no "VT"), the
 /// State "Lưu: VT, VP." (the records office first).
-pub fn archive_line(standard: Standard, archive: &str) -> String {
-    match standard {
-        Standard::Party => format!("Lưu {archive}."),
-        Standard::State => format!("Lưu: VT, {archive}."),
+pub fn archive_line(wording: &Wording, archive: &str) -> String {
+    match wording.archive {
+        ArchiveStyle::Plain => format!("Lưu {archive}."),
+        ArchiveStyle::RecordsOfficeFirst => format!("Lưu: VT, {archive}."),
     }
 }
 
-/// The label above the recipient list.
-pub fn recipients_label(_standard: Standard) -> &'static str {
-    "Nơi nhận"
+/// The line under the recipients with the drafter's mark and the number of
+/// copies (ô 12): "PL.(300)" for the State, "PL-300" under HD36 (codes in
+/// capitals), "NguyenVanAn-26" under HD05 (the name without spaces or
+/// diacritics, its case kept: "Nguyễn Văn An" gives "NguyenVanAn").
+pub fn drafter_line(wording: &Wording, drafter: &str, copies: Option<u32>) -> String {
+    let mark = match wording.drafter {
+        DrafterStyle::NameHyphen => ascii_name(drafter),
+        DrafterStyle::Hyphen | DrafterStyle::DotParenthesis => upper(drafter),
+    };
+    match (wording.drafter, copies) {
+        (DrafterStyle::DotParenthesis, Some(n)) => format!("{mark}.({n})"),
+        (DrafterStyle::Hyphen | DrafterStyle::NameHyphen, Some(n)) => format!("{mark}-{n}"),
+        (_, None) => mark,
+    }
 }
 
-/// The line under the recipients with the drafter's code and the number of
-/// copies (ô 12): "PL.(300)" for the State, "PL-300" for the Party.
-pub fn drafter_line(standard: Standard, drafter: &str, copies: Option<u32>) -> String {
-    match (standard, copies) {
-        (Standard::State, Some(n)) => format!("{drafter}.({n})"),
-        (Standard::Party, Some(n)) => format!("{drafter}-{n}"),
-        (_, None) => drafter.to_owned(),
-    }
+/// A name as Vietnamese marks are keyed: no spaces, no diacritics, "đ" as
+/// "d".
+fn ascii_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !c.is_whitespace() && !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
 }
 
 /// The first recipient when the document has a "Kính gửi" block.
-pub fn as_addressed(standard: Standard) -> String {
-    format!("Như trên{}", recipient_separator(standard))
+pub fn as_addressed(wording: &Wording) -> String {
+    format!("Như trên{}", wording.recipient_separator)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::conventions::guide::{HD36, ND30};
 
     #[test]
     fn dates_follow_the_leading_zero_rule() {
@@ -237,22 +211,20 @@ mod tests {
     }
 
     #[test]
-    fn numbers_per_standard() {
+    fn numbers_per_guide() {
         let n = format_number;
-        assert_eq!(n(Standard::Party, Some(15), "KL", "HU"), "Số 15-KL/HU");
-        assert_eq!(n(Standard::Party, Some(5), "KL", "HU"), "Số 05-KL/HU");
-        assert_eq!(n(Standard::Party, None, "KL", "HU"), "Số       -KL/HU");
+        let (party, state) = (&HD36.wording, &ND30.wording);
+        assert_eq!(n(party, Some(15), "KL", "HU"), "Số 15-KL/HU");
+        assert_eq!(n(party, Some(5), "KL", "HU"), "Số 05-KL/HU");
+        assert_eq!(n(party, None, "KL", "HU"), "Số       -KL/HU");
         assert_eq!(
-            n(Standard::Party, Some(5), "QC", "BTCTU-BDVTU"),
+            n(party, Some(5), "QC", "BTCTU-BDVTU"),
             "Số 05-QC/BTCTU-BDVTU"
         );
-        assert_eq!(n(Standard::State, Some(15), "TB", "UBND"), "Số: 15/TB-UBND");
-        assert_eq!(n(Standard::State, Some(5), "TB", "UBND"), "Số: 05/TB-UBND");
-        assert_eq!(
-            n(Standard::State, Some(467), "TB", "VPCP"),
-            "Số: 467/TB-VPCP"
-        );
-        assert_eq!(n(Standard::State, None, "TB", "UBND"), "Số:       /TB-UBND");
+        assert_eq!(n(state, Some(15), "TB", "UBND"), "Số: 15/TB-UBND");
+        assert_eq!(n(state, Some(5), "TB", "UBND"), "Số: 05/TB-UBND");
+        assert_eq!(n(state, Some(467), "TB", "VPCP"), "Số: 467/TB-VPCP");
+        assert_eq!(n(state, None, "TB", "UBND"), "Số:       /TB-UBND");
     }
 
     #[test]
@@ -262,23 +234,40 @@ mod tests {
         }
         for s in Authority::SPELLINGS {
             let a = Authority::parse(s).expect("known");
-            assert!(a.spelling(Standard::State).is_some(), "{s}");
+            assert!(a.spelling(AuthorityStyle::Dot).is_some(), "{s}");
         }
-        let spell = |s: &str, std| Authority::parse(s).and_then(|a| a.spelling(std));
-        assert_eq!(spell("K/T", Standard::Party), Some("K/T"));
-        assert_eq!(spell("TL.", Standard::Party), Some("T/L"));
-        assert_eq!(spell("T/M", Standard::State), Some("TM."));
-        assert_eq!(spell("KT", Standard::State), Some("KT."));
-        assert_eq!(spell("TUQ", Standard::Party), None);
+        let spell = |s: &str, style| Authority::parse(s).and_then(|a| a.spelling(style));
+        assert_eq!(spell("K/T", AuthorityStyle::Slash), Some("K/T"));
+        assert_eq!(spell("TL.", AuthorityStyle::Slash), Some("T/L"));
+        assert_eq!(spell("T/M", AuthorityStyle::Dot), Some("TM."));
+        assert_eq!(spell("KT", AuthorityStyle::Dot), Some("KT."));
+        assert_eq!(spell("TUQ", AuthorityStyle::Slash), None);
         assert_eq!(Authority::parse("XY"), None);
     }
 
     #[test]
-    fn recipients_per_standard() {
-        assert_eq!(archive_line(Standard::Party, "VPHU"), "Lưu VPHU.");
-        assert_eq!(archive_line(Standard::State, "VP"), "Lưu: VT, VP.");
-        assert_eq!(drafter_line(Standard::State, "PL", Some(300)), "PL.(300)");
-        assert_eq!(as_addressed(Standard::State), "Như trên;");
-        assert_eq!(as_addressed(Standard::Party), "Như trên,");
+    fn recipients_per_guide() {
+        let (party, state) = (&HD36.wording, &ND30.wording);
+        assert_eq!(archive_line(party, "VPHU"), "Lưu VPHU.");
+        assert_eq!(archive_line(state, "VP"), "Lưu: VT, VP.");
+        assert_eq!(drafter_line(state, "PL", Some(300)), "PL.(300)");
+        assert_eq!(drafter_line(party, "pl", Some(300)), "PL-300");
+        let hd05 = &crate::conventions::HD05.wording;
+        assert_eq!(
+            drafter_line(hd05, "NguyenVanAn", Some(26)),
+            "NguyenVanAn-26"
+        );
+        assert_eq!(
+            drafter_line(hd05, "Nguyễn Văn An", Some(26)),
+            "NguyenVanAn-26"
+        );
+        assert_eq!(drafter_line(hd05, "Đỗ Thị Hoà", None), "DoThiHoa");
+        assert_eq!(
+            archive_line(hd05, "Văn phòng Tỉnh uỷ"),
+            "Lưu Văn phòng Tỉnh uỷ."
+        );
+        assert_eq!(as_addressed(hd05), "Như trên;");
+        assert_eq!(as_addressed(state), "Như trên;");
+        assert_eq!(as_addressed(party), "Như trên,");
     }
 }

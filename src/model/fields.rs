@@ -11,7 +11,7 @@ use super::source::FieldPath;
 use super::validate::Checker;
 use super::{SectionMark, Signature, Text};
 use super::{lint, text_checks};
-use crate::conventions::{Authority, IssueDate, Overrides, Standard, StyleProfile};
+use crate::conventions::{Authority, Guide, IssueDate, LAYOUT_FIELDS, Overrides, StyleProfile};
 use crate::markup;
 
 impl Checker<'_, '_> {
@@ -83,11 +83,8 @@ impl Checker<'_, '_> {
         IssueDate { year, month, day }
     }
 
-    pub(super) fn signature(
-        &mut self,
-        raw: super::raw::RawSignature,
-        standard: Standard,
-    ) -> Signature {
+    pub(super) fn signature(&mut self, raw: super::raw::RawSignature, guide: &Guide) -> Signature {
+        let style = guide.wording.authority;
         let path = FieldPath::default().key("signature");
         let mut authority = Vec::new();
         for (i, line) in raw.authority.0.iter().enumerate() {
@@ -99,15 +96,15 @@ impl Checker<'_, '_> {
             let line = line.trim();
             let (abbr, body) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             match Authority::parse(abbr) {
-                Some(a) if a.spelling(standard).is_none() => self.report(
+                Some(a) if a.spelling(style).is_none() => self.report(
                     &p,
-                    format!("`{abbr}` không dùng theo {}", standard.guideline()),
+                    format!("`{abbr}` không dùng theo {}", guide.name),
                     "dùng T/M, K/T, T/L hoặc Q.",
                 ),
                 Some(a) if body.trim().is_empty() => self.report(
                     &p,
                     format!("sau `{abbr}` phải ghi tập thể hoặc chức vụ được thay mặt"),
-                    format!("ví dụ \"{} BAN THƯỜNG VỤ\"", a.spelling(standard).unwrap_or(abbr)),
+                    format!("ví dụ \"{} BAN THƯỜNG VỤ\"", a.spelling(style).unwrap_or(abbr)),
                 ),
                 Some(a) => authority.push((a, body.trim().to_owned())),
                 None => self.report(
@@ -128,10 +125,10 @@ impl Checker<'_, '_> {
     pub(super) fn allowed_rules(&mut self, raw: super::raw::RawLint) -> Vec<&'static str> {
         let mut allowed = Vec::new();
         for (i, name) in raw.allow.iter().enumerate() {
-            match lint::RULES.iter().find(|(rule, _)| rule == name) {
-                Some((rule, _)) => allowed.push(*rule),
+            match lint::rule(name) {
+                Some(rule) => allowed.push(rule.name),
                 None => {
-                    let names: Vec<&str> = lint::RULES.iter().map(|(n, _)| *n).collect();
+                    let names: Vec<&str> = lint::RULES.iter().map(|r| r.name).collect();
                     self.report(
                         &FieldPath::default().key("lint").key("allow").index(i),
                         format!("không có quy tắc kiểm tra `{name}`"),
@@ -175,7 +172,7 @@ impl Checker<'_, '_> {
     pub(super) fn layout(
         &mut self,
         overrides: Overrides,
-        standard: Standard,
+        guide: &Guide,
     ) -> (StyleProfile, SectionMark) {
         let path = FieldPath::default().key("layout");
         let mark = match overrides.section_mark.as_deref().map(str::trim) {
@@ -190,19 +187,21 @@ impl Checker<'_, '_> {
                 SectionMark::Dot
             }
         };
-        let profile = StyleProfile::for_standard(standard);
-        match profile.clone().with_overrides(standard, &overrides) {
+        match StyleProfile::with_overrides(guide, &overrides) {
             Ok(p) => (p, mark),
             Err(errors) => {
                 for e in errors {
+                    let default = LAYOUT_FIELDS
+                        .iter()
+                        .find(|f| f.key == e.field)
+                        .map_or(0.0, |f| f.get(&guide.layout));
                     let hint = format!(
-                        "bỏ `{}` đi để dùng giá trị của thể thức: {}",
-                        e.field,
-                        default_of(&profile, e.field)
+                        "bỏ `{}` đi để dùng giá trị của thể thức: {default} {}",
+                        e.field, e.unit
                     );
                     self.report(&path.key(e.field), e.to_string(), hint);
                 }
-                (profile, mark)
+                (guide.layout.clone(), mark)
             }
         }
     }
@@ -234,19 +233,6 @@ impl Checker<'_, '_> {
             }
         }
     }
-}
-
-fn default_of(p: &StyleProfile, field: &str) -> String {
-    let (value, unit) = match field {
-        "margin_top_mm" => (p.margin_top_mm, "mm"),
-        "margin_bottom_mm" => (p.margin_bottom_mm, "mm"),
-        "margin_left_mm" => (p.margin_left_mm, "mm"),
-        "margin_right_mm" => (p.margin_right_mm, "mm"),
-        "body_pt" => (p.body_pt, "pt"),
-        "doc_title_pt" => (p.doc_title_pt, "pt"),
-        _ => (p.summary_pt, "pt"),
-    };
-    format!("{value} {unit}")
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

@@ -6,39 +6,85 @@ use chrono::NaiveDate;
 use super::Document;
 use super::source::FieldPath;
 use crate::conventions::{Standard, format_day, format_month};
+use crate::error::Severity;
 
-/// Every rule, with what it checks.
-pub const RULES: &[(&str, &str)] = &[
-    (
+/// A lint rule: the name by which it is switched off (`-A`, `[lint]`), what
+/// it warns about in words a secretary reads, and how bad it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub severity: Severity,
+}
+
+const fn warns(name: &'static str, description: &'static str) -> Rule {
+    Rule {
+        name,
+        description,
+        severity: Severity::Warning,
+    }
+}
+
+/// Every rule. `-A`, `check --help`, the README's table and the tests are
+/// all checked against this list.
+pub const RULES: &[Rule] = &[
+    warns(
         "type-code",
-        "chữ viết tắt tên cơ quan có lẫn ký hiệu loại văn bản, thứ vanban tự thêm theo loại",
+        "chữ viết tắt tên cơ quan lẫn ký hiệu loại văn bản (vanban tự thêm ký hiệu này)",
     ),
-    (
+    warns(
         "number-format",
         "số, ký hiệu văn bản trong nội dung viết theo thể thức kia",
     ),
-    ("archive-line", "nơi nhận thiếu dòng lưu (\"Lưu …\")"),
-    (
+    warns("archive-line", "nơi nhận thiếu dòng lưu (\"Lưu …\")"),
+    warns(
         "reference-date",
         "văn bản được viện dẫn có ngày sau văn bản này",
     ),
-    (
+    warns(
         "date-padding",
         "ngày tháng trong nội dung sai quy tắc thêm số 0",
     ),
-    (
+    warns(
         "summary-case",
         "trích yếu bắt đầu bằng chữ hoa/thường sai thể thức",
     ),
-    (
+    warns(
         "spacing",
         "khoảng trắng ở cuối dòng, hai khoảng trắng liền nhau, hoặc khoảng trắng trước dấu câu",
     ),
-    (
+    warns(
         "unused-footnote",
-        "a footnote is defined but never referred to",
+        "chú thích có nội dung mà không được dẫn ở đâu",
+    ),
+    warns(
+        "guide-date",
+        "thể thức ghi trong `guide` không phải thể thức dùng cho ngày của văn bản",
+    ),
+    warns(
+        "signer-title",
+        "người ký thay mặt (T/M) cấp ủy không phải bí thư, phó bí thư, chủ nhiệm, phó chủ nhiệm, chủ tịch, phó chủ tịch (Hướng dẫn 05-HD/VPTW)",
+    ),
+    warns(
+        "abolished-unit",
+        "cơ quan cấp huyện (huyện, quận, thị xã; HU, QU, ThU) ban hành văn bản đề ngày từ 01/7/2025, khi cấp huyện đã kết thúc hoạt động",
     ),
 ];
+
+/// The rule of this name.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+/// The rules as `check --help` lists them: one a line, name and description.
+pub fn rules_help() -> String {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    RULES
+        .iter()
+        .map(|r| format!("  {:width$}  {}", r.name, r.description))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// A warning before it is placed in the file.
 pub struct Finding {
@@ -51,7 +97,12 @@ pub struct Finding {
     pub hint: String,
 }
 
-fn finding(rule: &'static str, path: &FieldPath, message: String, hint: String) -> Finding {
+pub(super) fn finding(
+    rule: &'static str,
+    path: &FieldPath,
+    message: String,
+    hint: String,
+) -> Finding {
     Finding {
         rule,
         path: path.clone(),
@@ -95,7 +146,7 @@ pub fn lint(
             &root.key("issuer").key("code"),
             format!(
                 "chữ viết tắt tên cơ quan `{code}` bắt đầu bằng ký hiệu loại văn bản {first}; số sẽ thành \"{}\"",
-                crate::conventions::format_number(doc.standard, doc.number, doc.kind.type_code(), code)
+                crate::conventions::format_number(&doc.guide.wording, doc.number, doc.kind.type_code(), code)
             ),
             format!("chỉ ghi chữ viết tắt tên cơ quan: code = \"{rest}\"; ký hiệu loại văn bản lấy từ `kind`"),
         ));
@@ -106,32 +157,12 @@ pub fn lint(
             "archive-line",
             &root.key("recipients"),
             "nơi nhận thiếu dòng lưu".to_owned(),
-            match doc.standard {
-                Standard::Party => "thêm archive = \"VPHU\" (in ra \"- Lưu VPHU.\")".to_owned(),
-                Standard::State => "thêm archive = \"VP\" (in ra \"- Lưu: VT, VP.\")".to_owned(),
-            },
+            super::guide_rules::archive_hint(doc.guide, &doc.issuer.name),
         ));
     }
 
-    if let Some(first) = doc.summary.first().map(|l| crate::markup::plain_text(l)) {
-        let initial = first.chars().find(|c| c.is_alphabetic());
-        let path = root.key("summary");
-        match (doc.standard, initial) {
-            (Standard::Party, Some(c)) if c.is_uppercase() => out.push(finding(
-                "summary-case",
-                &path,
-                format!("trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"{c}\""),
-                "viết \"về …\" hoặc \"của …\" (Hướng dẫn 36-HD/VPTW)".to_owned(),
-            )),
-            (Standard::State, Some(c)) if c.is_lowercase() => out.push(finding(
-                "summary-case",
-                &path,
-                format!("trích yếu văn bản nhà nước bắt đầu bằng chữ hoa, trích yếu này bắt đầu bằng \"{c}\""),
-                "viết hoa chữ cái đầu (Nghị định 30/2020/NĐ-CP)".to_owned(),
-            )),
-            _ => {}
-        }
-    }
+    summary_case(doc, texts, &mut out);
+    super::guide_rules::lint(doc, &mut out);
 
     for id in unused_footnotes {
         out.push(finding(
@@ -175,6 +206,65 @@ pub fn lint(
         }
     }
     out
+}
+
+/// The first letter of a summary: lower case for the Party ("về …"), a
+/// capital for the State ("Kết luận của …"). A Party summary may open with
+/// its author in capitals, as HD05's own example does ("KẾT LUẬN / CỦA BAN
+/// THƯỜNG VỤ THÀNH UỶ / về phát triển kinh tế tư nhân"); the subject under
+/// it is then the line that must start in lower case.
+fn summary_case(doc: &Document, texts: &[(FieldPath, String)], out: &mut Vec<Finding>) {
+    let path = FieldPath::default().key("summary");
+    let lines: Vec<String> = doc
+        .summary
+        .iter()
+        .map(|l| crate::markup::plain_text(l))
+        .collect();
+    let is_author = |line: &str| line.starts_with("CỦA ") && !line.chars().any(char::is_lowercase);
+    let at = match (doc.standard(), lines.first()) {
+        (Standard::Party, Some(first)) if is_author(first) => 1,
+        _ => 0,
+    };
+    let Some(line) = lines.get(at) else {
+        return;
+    };
+    let Some(initial) = line.chars().find(|c| c.is_alphabetic()) else {
+        return;
+    };
+    let guide = doc.guide.name;
+    let (message, hint) = match doc.standard() {
+        Standard::Party if initial.is_uppercase() && at == 1 => (
+            format!(
+                "sau dòng tác giả \"{}\", trích yếu văn bản Đảng viết chữ thường; dòng này bắt đầu bằng \"{initial}\"",
+                lines[0]
+            ),
+            format!("viết \"về …\" hoặc \"tại …\" ({guide})"),
+        ),
+        Standard::Party if initial.is_uppercase() => (
+            format!(
+                "trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"{initial}\""
+            ),
+            format!(
+                "viết \"về …\" hoặc \"của …\"; dòng tác giả thì viết hoa cả dòng: \"CỦA BAN THƯỜNG VỤ …\" ({guide})"
+            ),
+        ),
+        Standard::State if initial.is_lowercase() => (
+            format!(
+                "trích yếu văn bản nhà nước bắt đầu bằng chữ hoa, trích yếu này bắt đầu bằng \"{initial}\""
+            ),
+            format!("viết hoa chữ cái đầu ({guide})"),
+        ),
+        _ => return,
+    };
+    // The line as written, to point at it; the field's start if it was
+    // written differently (markup, a line broken inside one text).
+    let written = texts
+        .iter()
+        .filter(|(p, _)| *p == path || p.0.starts_with(&path.0))
+        .map(|(_, t)| t.trim())
+        .find(|t| crate::markup::plain_text(&crate::markup::parse(t)) == *line)
+        .unwrap_or(line.as_str());
+    out.push(finding("summary-case", &path, message, hint).at(written, 0));
 }
 
 fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {

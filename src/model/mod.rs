@@ -2,6 +2,7 @@
 
 mod errors;
 mod fields;
+mod guide_rules;
 mod json;
 pub mod lint;
 mod raw;
@@ -17,7 +18,9 @@ use unicode_normalization::UnicodeNormalization;
 
 pub use source::{FieldPath, Seg, SourceFile};
 
-use crate::conventions::{Authority, DocumentKind, IssueDate, LabelStyle, Standard, StyleProfile};
+use crate::conventions::{
+    Authority, DocumentKind, Guide, IssueDate, LabelStyle, Standard, StyleProfile,
+};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markup::Inline;
 
@@ -28,8 +31,9 @@ pub type Text = Vec<Inline>;
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: DocumentKind,
-    pub standard: Standard,
-    /// The standard's profile with the document's own layout values.
+    /// The guide the document is laid out by.
+    pub guide: &'static Guide,
+    /// The guide's layout with the document's own layout values.
     pub profile: StyleProfile,
     /// "I." or the Party's "I-" before section headings.
     pub section_mark: SectionMark,
@@ -51,6 +55,8 @@ pub struct Document {
     pub footnotes: BTreeMap<String, Text>,
     pub signature: Signature,
     pub recipients: Recipients,
+    /// The issuer's contact information (ô 13), one entry a line.
+    pub contact: Vec<Text>,
     /// Lint warnings: the document can be made, but may be sent back.
     pub warnings: Vec<crate::error::Diagnostic>,
 }
@@ -116,6 +122,13 @@ pub struct Recipients {
     pub archive: Option<String>,
     /// The drafter's code and the number of copies (ô 12).
     pub drafter: Option<(String, Option<u32>)>,
+}
+
+impl Document {
+    /// The standard of the document's guide: Party or State.
+    pub fn standard(&self) -> Standard {
+        self.guide.standard
+    }
 }
 
 pub use errors::Syntax;

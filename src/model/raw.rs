@@ -13,6 +13,8 @@ pub struct RawDocument {
     pub schema: Option<i64>,
     pub kind: String,
     pub standard: Option<String>,
+    /// "hd36", "hd05", "nd30": a guide other than the one of the date.
+    pub guide: Option<String>,
     pub template: Option<String>,
     pub layout: Option<crate::conventions::Overrides>,
     pub lint: Option<RawLint>,
@@ -53,6 +55,7 @@ pub const DOCUMENT_FIELDS: &[&str] = &[
     "footnotes",
     "signature",
     "recipients",
+    "guide",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +64,9 @@ pub struct RawIssuer {
     pub superior: Option<String>,
     pub name: String,
     pub code: String,
+    /// The issuer's address, telephone, email … (ô 13), one entry a line.
+    #[serde(default)]
+    pub contact: Texts,
 }
 
 #[derive(Debug, Deserialize)]

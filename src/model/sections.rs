@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::raw::{RawIssuer, RawRecipients};
 use super::source::FieldPath;
 use super::validate::{Checker, clean_archive, clean_recipient};
-use super::{Issuer, Recipients};
-use crate::conventions::{DocumentKind, Standard};
+use super::{Issuer, Recipients, Text};
+use crate::conventions::{DocumentKind, Guide, Standard};
 
 impl Checker<'_, '_> {
     pub(super) fn kind_and_standard(
@@ -33,7 +33,7 @@ impl Checker<'_, '_> {
                 self.report(
                     &root.key("standard"),
                     format!("không có thể thức `{name}`"),
-                    "viết \"party\" (Hướng dẫn 36-HD/VPTW) hoặc \"state\" (Nghị định 30/2020/NĐ-CP)",
+                    "viết \"party\" (văn bản của Đảng: Hướng dẫn 36-HD/VPTW hoặc 05-HD/VPTW, theo ngày) hoặc \"state\" (Nghị định 30/2020/NĐ-CP)",
                 );
                 kind.default_standard()
             }),
@@ -78,7 +78,8 @@ impl Checker<'_, '_> {
         path
     }
 
-    pub(super) fn issuer(&mut self, raw: RawIssuer) -> Issuer {
+    /// The issuer, and its contact information (ô 13), one entry a line.
+    pub(super) fn issuer(&mut self, raw: RawIssuer) -> (Issuer, Vec<Text>) {
         let root = FieldPath::default();
         let issuer_path = root.key("issuer");
         let issuer = Issuer {
@@ -102,12 +103,28 @@ impl Checker<'_, '_> {
                 "chỉ viết chữ cái, nối bằng - khi liên tịch, ví dụ \"HU\" hoặc \"BTCTU-BDVTU\"",
             );
         }
-        issuer
+        let lines = &raw.contact.0;
+        let contact = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let p = issuer_path.key("contact");
+                let p = if lines.len() == 1 { p } else { p.index(i) };
+                self.required(&p, line);
+                self.text(&p, line.trim())
+            })
+            .collect();
+        (issuer, contact)
     }
 
     /// Recipients as pasted from a finished document lose their dashes and
     /// punctuation; the template adds those of its standard.
-    pub(super) fn recipients(&mut self, raw: RawRecipients) -> Recipients {
+    pub(super) fn recipients(
+        &mut self,
+        raw: RawRecipients,
+        issuer: &Issuer,
+        guide: &Guide,
+    ) -> Recipients {
         let root = FieldPath::default();
         let rec_path = root.key("recipients");
         let mut seen = HashSet::new();
@@ -148,7 +165,7 @@ impl Checker<'_, '_> {
             self.report(
                 &rec_path.key("archive"),
                 "trường này không được để trống",
-                "ghi nơi lưu bản chính, ví dụ \"VPHU\" hoặc \"Văn phòng Huyện ủy\"",
+                super::guide_rules::archive_hint(guide, &issuer.name),
             );
         }
         Recipients {

@@ -212,10 +212,9 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         );
     }
     let (kind, standard) = c.kind_and_standard(&raw.kind, raw.standard.as_deref());
-    let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), standard);
     let template = raw.template.as_deref().map(|t| c.template(t));
 
-    let issuer = c.issuer(raw.issuer);
+    let (issuer, contact) = c.issuer(raw.issuer);
 
     let number = match raw.number {
         None => None,
@@ -234,6 +233,8 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
 
     let place = c.required(&root.key("place"), &raw.place);
     let date = c.date(raw.date);
+    let guide = c.guide(raw.guide.as_deref(), kind, standard, date);
+    let (profile, section_mark) = c.layout(raw.layout.unwrap_or_default(), guide);
 
     let summary_path = root.key("summary");
     let summary: Vec<Text> = raw
@@ -278,9 +279,11 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         let runs = markup::parse(text.trim());
         footnotes.insert(id.clone(), runs);
     }
-    let signature = c.signature(raw.signature, standard);
+    let signature = c.signature(raw.signature, guide);
+    c.signing_rules(&signature, guide);
 
-    let recipients = c.recipients(raw.recipients);
+    let recipients = c.recipients(raw.recipients, &issuer, guide);
+
     c.check_footnotes(&footnotes);
 
     if c.blocks > MAX_BLOCKS {
@@ -297,7 +300,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     let mut doc = Document {
         warnings: Vec::new(),
         kind,
-        standard,
+        guide,
         profile,
         section_mark,
         template,
@@ -313,6 +316,7 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         footnotes,
         signature,
         recipients,
+        contact,
     };
     let allowed = c.allowed_rules(raw_lint);
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)

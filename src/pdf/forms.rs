@@ -21,7 +21,7 @@ use super::keys::Signer;
 use super::sign::{FormChanges, Role, form_fields, load, sign_loaded, signature_fields};
 use super::{Fault, fault};
 use crate::conventions::{format_day, format_month};
-use crate::engine::{Engine, Template};
+use crate::engine::{Engine, Template, VirtualFiles};
 
 /// The names of the fields over the number and the date lines.
 pub const NUMBER_FIELD: &str = "SoVanBan";
@@ -300,7 +300,7 @@ fn line_pdf(engine: &Engine, line: &Line) -> Result<Vec<u8>, Fault> {
     let compiled = engine
         .compile(
             &Template::BuiltIn(LINE_TEMPLATE),
-            serde_json::to_vec(&data).map_err(|e| failed(e.to_string()))?,
+            &VirtualFiles::with_data(serde_json::to_vec(&data).map_err(|e| failed(e.to_string()))?),
             None,
         )
         .map_err(|e| failed(e.to_string()))?;

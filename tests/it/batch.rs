@@ -101,7 +101,13 @@ fn good_documents_are_made_and_bad_ones_reported() {
 #[test]
 fn the_json_report_has_one_record_per_input() {
     let dir = tempfile::tempdir().expect("temp dir");
-    mixed_inputs(dir.path());
+    let inputs = mixed_inputs(dir.path());
+    let without_archive: String = read(NESTED)
+        .lines()
+        .filter(|l| !l.starts_with("archive"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(inputs.join("canh-bao.toml"), without_archive).expect("write");
     let out = vanban(
         &["batch", "vao", "-o", "ra", "--report", "json", "-j", "2"],
         dir.path(),
@@ -112,13 +118,13 @@ fn the_json_report_has_one_record_per_input() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-    assert_eq!(records.len(), 4);
+    assert_eq!(records.len(), 5);
     let mut indexes: Vec<u64> = records
         .iter()
         .map(|r| r["index"].as_u64().expect("index"))
         .collect();
     indexes.sort();
-    assert_eq!(indexes, [1, 2, 3, 4]);
+    assert_eq!(indexes, [1, 2, 3, 4, 5]);
     let bad = records
         .iter()
         .find(|r| r["input"] == "vao/hong-ngay.toml")
@@ -135,6 +141,18 @@ fn the_json_report_has_one_record_per_input() {
     assert_eq!(good["status"], "ok");
     assert_eq!(good["outputs"][0], "ra/ket-luan-long-ghep.pdf");
     assert!(good["ms"].as_f64().expect("ms") > 0.0);
+    // Warnings are records like errors, with their rule.
+    let warned = records
+        .iter()
+        .find(|r| r["input"] == "vao/canh-bao.toml")
+        .expect("record");
+    assert_eq!(warned["status"], "ok");
+    let warning = &warned["warnings"][0];
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["rule"], "archive-line");
+    assert_eq!(warning["file"], "vao/canh-bao.toml");
+    assert_eq!(warning["field"], "recipients");
+    assert_eq!(warning["message"], "nơi nhận thiếu dòng lưu");
     assert!(
         stderr(&out).is_empty(),
         "nothing but records: {}",
@@ -199,10 +217,9 @@ fn one_worker_or_two_give_the_same_bytes() {
         let b = std::fs::read(dir.path().join("hai").join(&name)).expect("pdf");
         assert!(a == b, "{name} differs between -j 1 and -j 2");
     }
-    let single = vanban::render_pdf(&vanban::Engine::new(), "x", read(REFERENCE).as_bytes())
-        .expect("renders");
+    let single = make_pdf("x", &read(REFERENCE));
     assert!(
-        single.pdf != std::fs::read(dir.path().join("mot/vb-000.pdf")).expect("pdf"),
+        single != std::fs::read(dir.path().join("mot/vb-000.pdf")).expect("pdf"),
         "each input is its own"
     );
 }

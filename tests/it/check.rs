@@ -59,6 +59,16 @@ fn each_rule_trips_on_its_slip() {
         ("spacing", "Kết quả tốt", "Kết quả  tốt"),
         ("unused-footnote", "tốt[^a].", "tốt."),
     ];
+    // The rules of Hướng dẫn 05-HD/VPTW have their cases on an HD05 document.
+    let mut covered: Vec<&str> = cases
+        .iter()
+        .map(|(rule, _, _)| *rule)
+        .chain(crate::hd05_checks::CASES.iter().map(|c| c.rule))
+        .collect();
+    covered.sort_unstable();
+    let mut all: Vec<&str> = model::lint::RULES.iter().map(|r| r.name).collect();
+    all.sort_unstable();
+    assert_eq!(covered, all, "every rule, and only rules, has a case here");
     for (rule, from, to) in cases {
         let toml = doc(|s| {
             assert!(s.contains(from), "{from}");
@@ -251,6 +261,54 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit"
     );
+}
+
+/// The README's table of rules lists exactly the rules there are, in order.
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let listed: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once("` |"))
+        .map(|(name, _)| name)
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .filter(|name| model::lint::rule(name).is_some() || name.contains('-'))
+        .collect();
+    let rules: Vec<&str> = model::lint::RULES.iter().map(|r| r.name).collect();
+    assert_eq!(listed, rules);
+}
+
+/// `vanban check -` reads standard input, as every INPUT may be `-`.
+#[test]
+fn check_reads_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["check", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("vanban runs");
+    let toml = doc(|s| s.replacen("Kết quả tốt", "Kết quả  tốt", 1));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(toml.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("finishes");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "-:11:18: cảnh báo: findings.items[0]: nội dung có hai khoảng trắng liền nhau [spacing]"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(0));
 }

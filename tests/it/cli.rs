@@ -67,11 +67,13 @@ fn renders_beside_the_input_by_default() {
     std::fs::copy(path(REFERENCE), dir.path().join("ket-luan.toml")).expect("copy");
     let out = vanban(&["render", "ket-luan.toml"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    // The reference text refers to a report dated after it: a warning, not an error.
+    // The reference text refers to a report dated after it, and its subject
+    // starts with a capital under the author line "CỦA …": warnings, not
+    // errors.
     assert_eq!(
         stderr(&out),
-        "ket-luan.toml:19:11: cảnh báo: summary: trích yếu văn bản Đảng bắt đầu bằng chữ thường, trích yếu này bắt đầu bằng \"C\" [summary-case]\n  \
-         gợi ý: viết \"về …\" hoặc \"của …\" (Hướng dẫn 36-HD/VPTW)\n\
+        "ket-luan.toml:21:6: cảnh báo: summary: sau dòng tác giả \"CỦA THƯỜNG TRỰC HUYỆN ỦY\", trích yếu văn bản Đảng viết chữ thường; dòng này bắt đầu bằng \"T\" [summary-case]\n  \
+         gợi ý: viết \"về …\" hoặc \"tại …\" (Hướng dẫn 36-HD/VPTW)\n\
          ket-luan.toml:57:100: cảnh báo: directives.items[0]: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
          gợi ý: kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này\n\
          ket-luan.pdf (3 trang)"

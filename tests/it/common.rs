@@ -25,7 +25,7 @@ pub fn load(rel: &str) -> Document {
 }
 
 pub fn compile_doc(doc: &Document) -> Compiled {
-    let compiled = vanban::render::compile(&Engine::new(), doc).expect("compiles");
+    let compiled = vanban::pipeline::compile(&Engine::new(), doc).expect("compiles");
     assert!(
         compiled.warnings.is_empty(),
         "warnings: {:?}",
@@ -34,9 +34,48 @@ pub fn compile_doc(doc: &Document) -> Compiled {
     compiled
 }
 
+/// An example compiled once per test run and shared by every test that
+/// reads it.
+pub fn example(rel: &str) -> &'static Compiled {
+    cached(rel, |rel| compile_doc(&load(rel)))
+}
+
+/// The layout of an example, read once per test run.
+pub fn example_layout(rel: &str) -> &'static Layout {
+    cached(rel, |rel| Layout::of(example(rel)))
+}
+
+/// A value per example, made once and kept for the whole run.
+fn cached<T: Send + Sync + 'static>(rel: &str, make: impl FnOnce(&str) -> T) -> &'static T {
+    use std::any::{Any, TypeId};
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<HashMap<(TypeId, String), &'static (dyn Any + Send + Sync)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (TypeId::of::<T>(), rel.to_owned());
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().expect("cache").get(&key) {
+        return found.downcast_ref().expect("one type per key");
+    }
+    // Made outside the lock: a layout asks for its compiled example.
+    let value: &'static T = Box::leak(Box::new(make(rel)));
+    let mut cache = cache.lock().expect("cache");
+    let kept = *cache.entry(key).or_insert(value);
+    kept.downcast_ref().expect("one type per key")
+}
+
 pub fn compile_str(toml: &str) -> Compiled {
     let doc = model::load("test.toml", toml.as_bytes()).expect("valid input");
     compile_doc(&doc)
+}
+
+/// Makes a PDF from input text through the pipeline every command takes.
+pub fn make_pdf(name: &str, text: &str) -> Vec<u8> {
+    let input = vanban::Input::text(name, text, None);
+    let made = vanban::pipeline::make(&Engine::new(), &vanban::pipeline::Job::default(), &input)
+        .result
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    made.files.into_iter().next().expect("one PDF").bytes
 }
 
 /// The tolerance of layout tests, in millimetres.

@@ -2,7 +2,7 @@
 //! (or to the markup) print literally in every text field.
 
 use crate::common::*;
-use vanban::{model, render};
+use vanban::{model, pipeline};
 
 const HOSTILE: &[&str] = &[
     "#",
@@ -98,7 +98,7 @@ fn hostile_strings_render_literally_in_every_field() {
     let laid_out = |toml: &str| {
         let doc = model::load("hostile.toml", toml.as_bytes()).expect("valid");
         squeeze(&frame_text(
-            &render::compile(&engine, &doc).expect("compiles"),
+            &pipeline::compile(&engine, &doc).expect("compiles"),
         ))
     };
     // What the template prints of its own ("*" under the issuing body, …).
@@ -107,7 +107,7 @@ fn hostile_strings_render_literally_in_every_field() {
         let toml = document(s);
         let doc =
             model::load("hostile.toml", toml.as_bytes()).unwrap_or_else(|e| panic!("{s:?}: {e}"));
-        let compiled = render::compile(&engine, &doc).unwrap_or_else(|e| panic!("{s:?}: {e}"));
+        let compiled = pipeline::compile(&engine, &doc).unwrap_or_else(|e| panic!("{s:?}: {e}"));
         assert!(
             compiled.warnings.is_empty(),
             "{s:?}: {:?}",
@@ -120,7 +120,7 @@ fn hostile_strings_render_literally_in_every_field() {
                 "{s:?} changed the page width to {w} mm"
             );
         }
-        let pdf = render::export_pdf(&doc, &compiled).expect("exports");
+        let pdf = pipeline::export_pdf(&doc, &compiled, None).expect("exports");
         let text = pdf_text(&pdf);
         // The string itself stands in the laid-out text once for every
         // field that prints it (in capitals for some). White space is left

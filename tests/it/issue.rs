@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use crate::common::*;
 use crate::keys;
 use crate::sign::{assert_validates, key_of, reference_pdf, sign_as, tool};
+use vanban::Engine;
 use vanban::pdf::{self, Role};
-use vanban::{Engine, render_pdf};
 
 /// The reference document with its number and day left blank.
 fn blank_pdf() -> Vec<u8> {
@@ -28,9 +28,7 @@ fn blank_pdf() -> Vec<u8> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    render_pdf(&Engine::new(), "blank.toml", source.as_bytes())
-        .expect("renders")
-        .pdf
+    make_pdf("blank.toml", &source)
 }
 
 fn issue(pdf: &[u8], number: u32, date: (i32, u32, u32)) -> Result<Vec<u8>, pdf::Fault> {
@@ -181,9 +179,7 @@ fn the_date_may_leave_day_and_month_blank() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let blank = render_pdf(&Engine::new(), "blank.toml", source.as_bytes())
-        .expect("renders")
-        .pdf;
+    let blank = make_pdf("blank.toml", &source);
     let by_signer = sign_as(&blank, &keys::signer(), Role::Signer);
     let issued = issue(&by_signer, 7, (2020, 2, 3)).expect("issues");
     assert_validates(&issued, 2);

@@ -8,8 +8,8 @@ const P: StyleProfile = StyleProfile::PARTY_HD36;
 
 const FOOTNOTE: &str = "Giá trị sản xuất ngành nông, lâm, thủy sản trong tháng thực hiện 764 tỷ 230 triệu đồng. Sản xuất nông nghiệp duy trì ổn định và phát triển; diện tích sản xuất rau thương phẩm 22.460 ha/27.060 ha đạt 83% kế hoạch năm, trong tháng giá một số mặt hàng rau thương phẩm tăng cao; Giá trị sản xuất ngành công nghiệp, tiểu thủ công nghiệp trong tháng thực hiện 49 tỷ đồng 720 triệu đồng, đạt 8,3% kế hoạch; dịch vụ thực hiện 176 tỷ 670 triệu đồng, đạt 8,4%. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ trên địa bàn thực hiện 610 tỷ 400 triệu đồng, đạt 8,3% kế hoạch. Tổng thu ngân sách nhà nước thực hiện 150 tỷ 510 triệu đồng, đạt 100,2% dự toán, bằng 126,5% so với cùng kỳ. Chính sách an sinh xã hội được đảm bảo.";
 
-fn reference() -> Layout {
-    Layout::of(&compile_doc(&load(REFERENCE)))
+fn reference() -> &'static Layout {
+    example_layout(REFERENCE)
 }
 
 /// The runs that are page numbers: alone in the top margin.
@@ -380,7 +380,7 @@ fn accented_capitals_never_touch_the_line_above() {
 
 #[test]
 fn long_issuer_names_wrap_into_balanced_centred_lines() {
-    let layout = Layout::of(&compile_doc(&load(NESTED)));
+    let layout = example_layout(NESTED);
     let lines: Vec<&Run> = layout
         .page_runs(1)
         .into_iter()

@@ -8,6 +8,8 @@ mod batch;
 mod check;
 mod cli;
 mod fonts;
+mod hd05;
+mod hd05_checks;
 mod hostile;
 mod input;
 mod issue;

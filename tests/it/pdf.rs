@@ -2,12 +2,9 @@
 
 use crate::common::*;
 use unicode_normalization::UnicodeNormalization;
-use vanban::{Engine, render_pdf};
 
 fn reference_pdf() -> Vec<u8> {
-    render_pdf(&Engine::new(), REFERENCE, read(REFERENCE).as_bytes())
-        .expect("renders")
-        .pdf
+    make_pdf(REFERENCE, &read(REFERENCE))
 }
 
 /// The paragraphs of the reference text, as the source file has them.
@@ -174,9 +171,10 @@ fn every_vietnamese_letter_has_a_glyph_in_every_style() {
     }
     assert!(glyphs > 8 * LOWER.chars().count());
     let text = pdf_text(
-        &vanban::render::export_pdf(
+        &vanban::pipeline::export_pdf(
             &vanban::model::load("t.toml", toml.as_bytes()).expect("valid"),
             &compiled,
+            None,
         )
         .expect("exports"),
     );
@@ -191,12 +189,9 @@ fn decomposed_input_prints_composed() {
     let nfc = read(REFERENCE);
     let nfd: String = nfc.nfd().collect();
     assert_ne!(nfc, nfd, "the example has letters that decompose");
-    let a = render_pdf(&Engine::new(), "nfd.toml", nfd.as_bytes()).expect("renders");
-    let b = render_pdf(&Engine::new(), "nfc.toml", nfc.as_bytes()).expect("renders");
-    assert!(
-        a.pdf == b.pdf,
-        "decomposed and composed input give the same PDF"
-    );
-    let text = pdf_text(&a.pdf);
+    let a = make_pdf("nfd.toml", &nfd);
+    let b = make_pdf("nfc.toml", &nfc);
+    assert!(a == b, "decomposed and composed input give the same PDF");
+    let text = pdf_text(&a);
     assert!(text.contains("HUYỆN ỦY ĐƠN DƯƠNG"));
 }

@@ -5,7 +5,7 @@
 use crate::common::*;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-use vanban::{Error, Severity, markup, model, render};
+use vanban::{Error, Severity, markup, model, pipeline};
 
 const VIETNAMESE: &str =
     "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐÂĂÊÔƠƯỘỄỞ";
@@ -77,9 +77,9 @@ proptest! {
             }
             Err(other) => return Err(TestCaseError::fail(format!("{other}"))),
         };
-        let compiled = render::compile(&vanban::Engine::new(), &doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let compiled = pipeline::compile(&vanban::Engine::new(), &doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(compiled.warnings.is_empty(), "{:?}", compiled.warnings);
-        let pdf = render::export_pdf(&doc, &compiled).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let pdf = pipeline::export_pdf(&doc, &compiled, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let printed = squeeze(&pdf_text(&pdf));
         let plain = format!("X{s}");
         let marked = markup::plain_text(&markup::parse(&plain.replace('\n', " ")));

@@ -9,7 +9,6 @@ use std::time::SystemTime;
 use crate::common::*;
 use crate::keys::{self, Identity};
 use vanban::pdf::{self, Role, SoftwareKey};
-use vanban::{Engine, render_pdf};
 
 /// Whether an external tool is there. Without it the test is skipped
 /// with a note, unless VANBAN_REQUIRE_TOOLS=1 (as in CI) makes it fail.
@@ -29,9 +28,7 @@ pub fn tool(name: &str) -> bool {
 }
 
 pub fn reference_pdf() -> Vec<u8> {
-    render_pdf(&Engine::new(), REFERENCE, read(REFERENCE).as_bytes())
-        .expect("renders")
-        .pdf
+    make_pdf(REFERENCE, &read(REFERENCE))
 }
 
 pub fn key_of(id: &Identity) -> SoftwareKey {
@@ -205,8 +202,7 @@ fn the_signature_sits_in_the_space_between_title_and_name() {
     }
     // Compare with the layout: the rect lies between the signer's title
     // and name, across the signature column.
-    let compiled = compile_doc(&load(REFERENCE));
-    let layout = Layout::of(&compiled);
+    let layout = example_layout(REFERENCE);
     let (_, page_h) = layout.pages[layout.page_count() - 1];
     let title = layout.find("PHÓ BÍ THƯ");
     let name = layout.find("Phan Hữu Hoàn");

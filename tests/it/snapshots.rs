@@ -54,8 +54,8 @@ fn first_pages_look_as_they_did() {
             .and_then(|s| s.to_str())
             .expect("name")
             .to_owned();
-        let compiled = compile_doc(&load(&format!("examples/{stem}.toml")));
-        let pages = vanban::render::export_png(&compiled, PPI).expect("renders");
+        let compiled = crate::common::example(&format!("examples/{stem}.toml"));
+        let pages = vanban::pipeline::export_png(compiled, PPI).expect("renders");
         let snapshot = path(&format!("tests/snapshots/{stem}-1.png"));
         if update {
             std::fs::write(&snapshot, &pages[0]).expect("write snapshot");
@@ -85,9 +85,9 @@ fn first_pages_look_as_they_did() {
 fn a_changed_page_is_noticed() {
     // The comparison sees a small change: one word more in the opening.
     let doc = load(NESTED);
-    let base = vanban::render::export_png(&compile_doc(&doc), PPI).expect("renders");
+    let base = vanban::pipeline::export_png(&compile_doc(&doc), PPI).expect("renders");
     let changed = read(NESTED).replace("Sau khi", "Sau khi họp và");
-    let other = vanban::render::export_png(&compile_str(&changed), PPI).expect("renders");
+    let other = vanban::pipeline::export_png(&compile_str(&changed), PPI).expect("renders");
     let share = changed_share(&decode(&base[0]).2, &decode(&other[0]).2);
     assert!(share > PIXEL_TOLERANCE, "{:.3} % changed", share * 100.0);
 }

@@ -8,8 +8,8 @@ const STATE: &str = "examples/thong-bao-ubnd-tinh.toml";
 const PARTY_NOTICE: &str = "examples/thong-bao-ket-luan-tinh-uy.toml";
 const S: StyleProfile = StyleProfile::STATE_ND30;
 
-fn state() -> Layout {
-    Layout::of(&compile_doc(&load(STATE)))
+fn state() -> &'static Layout {
+    example_layout(STATE)
 }
 
 /// The rule right under `run` (within `within` mm of its baseline).
@@ -47,7 +47,7 @@ fn national_title_and_motto_with_a_rule_as_long_as_the_motto() {
         "the national title fits its column on one line"
     );
     close(title.right().max(right_column), title.right(), "one line");
-    let rule = rule_under(&layout, motto, 4.0);
+    let rule = rule_under(layout, motto, 4.0);
     close(rule.length, motto.width, "rule as long as the motto");
     close(rule.x, motto.x, "rule under the motto");
 }
@@ -61,7 +61,7 @@ fn issuing_body_wraps_centred_with_a_short_rule() {
     assert_eq!(first.size_pt, S.issuer_pt);
     assert!(second.y > first.y, "the long name takes two lines");
     close(first.centre(), second.centre(), "both lines centred");
-    let rule = rule_under(&layout, second, 4.0);
+    let rule = rule_under(layout, second, 4.0);
     let share = rule.length / second.width.max(first.width);
     assert!(
         (1.0 / 3.0 - 0.01..=0.5 + 0.01).contains(&share),
@@ -108,7 +108,7 @@ fn title_summary_and_rule() {
         "the State's summary starts with a capital"
     );
     let last = layout.find("năm 2023 và kế hoạch năm 2024");
-    let rule = rule_under(&layout, last, 6.0);
+    let rule = rule_under(layout, last, 6.0);
     close(rule.x + rule.length / 2.0, centre, "summary rule centred");
     let share = rule.length / summary.width.max(last.width);
     assert!(
@@ -230,7 +230,7 @@ fn state_pages_are_numbered_from_two() {
 
 #[test]
 fn party_notice_spells_the_party_way() {
-    let layout = Layout::of(&compile_doc(&load(PARTY_NOTICE)));
+    let layout = example_layout(PARTY_NOTICE);
     let title = layout.find("THÔNG BÁO KẾT LUẬN");
     assert!(title.bold);
     assert!(layout.find("Số 312-TB/TU").size_pt == 14.0);
@@ -309,9 +309,7 @@ fn layout_overrides_within_the_range_move_the_page() {
 
 #[test]
 fn addressees_two_level_issuer_and_a_padded_number() {
-    let layout = Layout::of(&compile_doc(&load(
-        "examples/thong-bao-van-phong-ubnd.toml",
-    )));
+    let layout = example_layout("examples/thong-bao-van-phong-ubnd.toml");
     let superior = layout.find("UBND TỈNH LÀO CAI");
     let issuer = layout.find("VĂN PHÒNG");
     assert!(!superior.bold && issuer.bold);

@@ -7,8 +7,8 @@ use vanban::conventions::StyleProfile;
 
 const P: StyleProfile = StyleProfile::PARTY_HD36;
 
-fn nested() -> Layout {
-    Layout::of(&compile_doc(&load(NESTED)))
+fn nested() -> &'static Layout {
+    example_layout(NESTED)
 }
 
 /// The text of each body line that starts a paragraph, in order.
@@ -35,7 +35,7 @@ fn paragraph_starts(layout: &Layout) -> Vec<String> {
 #[test]
 fn numbered_items_nest_as_1_a_and_dash() {
     let layout = nested();
-    let starts = paragraph_starts(&layout);
+    let starts = paragraph_starts(layout);
     let label = |prefix: &str| {
         starts
             .iter()
@@ -141,7 +141,7 @@ fn every_example_renders_without_warnings() {
                 "examples/{}",
                 path.file_name().and_then(|n| n.to_str()).expect("name")
             );
-            let compiled = compile_doc(&load(&rel));
+            let compiled = example(&rel);
             assert!(!compiled.document.pages().is_empty());
             count += 1;
         }

@@ -1,19 +1,19 @@
 //! User templates: they get the same data, may import the built-in
 //! components, and read only files in their own folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::*;
 use vanban::engine::Template;
-use vanban::{Engine, Error, render};
+use vanban::{Engine, Error, pipeline};
 
 fn template(name: &str) -> PathBuf {
     path(&format!("tests/data/templates/{name}"))
 }
 
 fn compile_with(name: &str) -> vanban::Result<vanban::engine::Compiled> {
-    render::compile_with(
+    pipeline::compile_with(
         &Engine::new(),
         &load(NESTED),
         &Template::User(template(name)),
@@ -22,7 +22,7 @@ fn compile_with(name: &str) -> vanban::Result<vanban::engine::Compiled> {
 
 fn template_errors(result: vanban::Result<vanban::engine::Compiled>) -> Vec<String> {
     match result {
-        Err(Error::Template(messages)) => messages,
+        Err(Error::Template(messages)) => messages.iter().map(ToString::to_string).collect(),
         Err(other) => panic!("expected a template error, got {other}"),
         Ok(_) => panic!("expected the template to fail"),
     }
@@ -78,7 +78,7 @@ fn a_link_out_of_the_folder_is_refused() {
         "#import \"@vanban/vanban:1.0.0\": data\n#read(\"lien-ket.txt\")\n",
     )
     .expect("write");
-    let result = render::compile_with(
+    let result = pipeline::compile_with(
         &Engine::new(),
         &load(NESTED),
         &Template::User(dir.path().join("mau.typ")),
@@ -133,26 +133,51 @@ fn templates_lists_the_kinds() {
         .expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    let names: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
-    assert_eq!(names, ["ket-luan", "thong-bao-ket-luan", "thong-bao"]);
-    assert!(text.contains("Nghị định 30/2020/NĐ-CP"));
+    let (kinds, guides) = text.split_once("\n\n").expect("kinds, then guides");
+    let first_words = |part: &str| -> Vec<String> {
+        part.lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        first_words(kinds),
+        ["ket-luan", "thong-bao-ket-luan", "thong-bao"]
+    );
+    // Each guide with the documents it is for.
+    assert_eq!(
+        guides
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+        [
+            format!(
+                "{:<20} Hướng dẫn 36-HD/VPTW: văn bản của Đảng đề ngày trước 27/5/2026",
+                "hd36"
+            ),
+            format!(
+                "{:<20} Hướng dẫn 05-HD/VPTW: văn bản của Đảng đề ngày từ 27/5/2026",
+                "hd05"
+            ),
+            format!(
+                "{:<20} Nghị định 30/2020/NĐ-CP: văn bản của cơ quan nhà nước",
+                "nd30"
+            ),
+        ]
+    );
 }
 
+/// A block the package does not have stops the document; it is never
+/// skipped.
 #[test]
-fn every_example_uses_a_kind_that_is_listed() {
-    for entry in std::fs::read_dir(path("examples")).expect("examples") {
-        let p = entry.expect("entry").path();
-        if p.extension().is_some_and(|e| e == "toml") {
-            let rel = Path::new("examples").join(p.file_name().expect("name"));
-            let doc = load(rel.to_str().expect("utf-8"));
-            assert!(
-                vanban::conventions::DocumentKind::ALL
-                    .iter()
-                    .any(|(_, k, _)| *k == doc.kind)
-            );
-        }
-    }
+fn an_unknown_block_is_an_error() {
+    let errors = template_errors(compile_with("khoi-la.typ"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with(
+            "lỗi: panicked with: vanban: thể thức hd36 có khối `khoi-la` mà mẫu không có"
+        ),
+        "{errors:?}"
+    );
 }

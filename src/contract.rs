@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use crate::conventions::{self as vn, Standard, StyleProfile, roman};
+use crate::conventions::{self as vn, Block, Guide, Standard, StyleProfile, Wording, roman};
 use crate::markup::{self, Inline};
 use crate::model::{Document, Item, PartRole, SectionMark, Text};
 
@@ -20,6 +20,8 @@ pub struct TemplateData {
     /// The document kind's name, e.g. "ket-luan".
     pub kind: &'static str,
     pub standard: Standard,
+    /// The guide the document is laid out by, and the blocks its pages carry.
+    pub guide: GuideData,
     pub style: StyleProfile,
     /// Font families to use, best first; only families that are present.
     pub fonts: Vec<String>,
@@ -36,12 +38,36 @@ pub struct TemplateData {
     pub footnotes: BTreeMap<String, Vec<Run>>,
     pub signature: SignatureData,
     pub recipients: RecipientsData,
+    /// The issuer's contact information (ô 13), one entry a line; placed
+    /// where the guide's `contact` block stands.
+    pub contact: Vec<Vec<Run>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GuideData {
+    /// "hd36", "nd30".
+    pub key: &'static str,
+    /// "Hướng dẫn 36-HD/VPTW".
+    pub name: &'static str,
+    /// The components the built-in templates set, in order.
+    pub blocks: &'static [Block],
+}
+
+impl GuideData {
+    fn of(guide: &Guide) -> Self {
+        Self {
+            key: guide.key,
+            name: guide.name,
+            blocks: guide.blocks,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct Meta {
     pub title: String,
     pub author: String,
+    /// The type name and the guide the document is laid out by.
     pub keywords: Vec<String>,
     /// The document's date as [year, month, day] for the PDF metadata.
     pub date: [u32; 3],
@@ -118,10 +144,10 @@ pub struct RecipientsData {
 
 impl TemplateData {
     pub fn new(doc: &Document, fonts: Vec<String>) -> Self {
-        let standard = doc.standard;
+        let wording = &doc.guide.wording;
         let mut runs = RunBuilder::default();
         let summary = doc.summary.iter().map(|t| runs.convert(t)).collect();
-        let to = addressees(&doc.to, standard, &mut runs);
+        let to = addressees(&doc.to, wording, &mut runs);
         let opening = doc.opening.iter().map(|t| runs.convert(t)).collect();
         let mut section = 0;
         let parts = doc
@@ -147,6 +173,7 @@ impl TemplateData {
             .collect();
         let closing = doc.closing.iter().map(|t| runs.convert(t)).collect();
         let recipients = recipients(doc, &mut runs);
+        let contact = doc.contact.iter().map(|t| runs.convert(t)).collect();
 
         let footnotes = doc
             .footnotes
@@ -160,7 +187,7 @@ impl TemplateData {
             .map(|(a, body)| {
                 format!(
                     "{} {}",
-                    a.spelling(standard).unwrap_or_default(),
+                    a.spelling(wording.authority).unwrap_or_default(),
                     vn::upper(body)
                 )
             })
@@ -171,13 +198,14 @@ impl TemplateData {
         let mut data = TemplateData {
             version: CONTRACT_VERSION,
             kind: doc.kind.name(),
-            standard,
+            standard: doc.standard(),
+            guide: GuideData::of(doc.guide),
             style: doc.profile.clone(),
             fonts,
             meta: Meta {
                 title: format!("{} {}", doc.kind.title(), summary_text.join(" ")),
                 author: doc.issuer.name.clone(),
-                keywords: vec![doc.kind.title().to_owned()],
+                keywords: vec![doc.kind.title().to_owned(), doc.guide.name.to_owned()],
                 date: [
                     u32::try_from(date.year).unwrap_or(2000),
                     date.month.unwrap_or(1),
@@ -192,16 +220,16 @@ impl TemplateData {
                     .map(name_lines)
                     .unwrap_or_default(),
                 issuer: name_lines(&doc.issuer.name),
-                national: vn::national_title(standard),
-                motto: vn::motto(standard),
+                national: wording.national_title,
+                motto: wording.motto,
                 number: vn::format_number(
-                    standard,
+                    wording,
                     doc.number,
                     doc.kind.type_code(),
                     &doc.issuer.code,
                 ),
                 place_date: vn::format_place_date(&doc.place, date),
-                summary_rule: vn::summary_rule(standard),
+                summary_rule: wording.summary_mark,
             },
             title: doc.kind.title(),
             summary,
@@ -216,8 +244,9 @@ impl TemplateData {
                 name: doc.signature.name.clone(),
             },
             recipients,
+            contact,
         };
-        if let (Some(mark), Some(last)) = (vn::body_end_mark(standard), data.last_paragraph()) {
+        if let (Some(mark), Some(last)) = (wording.body_end_mark, data.last_paragraph()) {
             // "… thực hiện." ends "… thực hiện./.", not with a second stop.
             let ends_with_stop =
                 matches!(last.last(), Some(Run::Text { text, .. }) if text.ends_with('.'));
@@ -276,11 +305,11 @@ fn items(
 
 /// "Kính gửi:" addressees: one stands alone; several each get a dash and
 /// the standard's separator, the last a full stop.
-fn addressees(to: &[Text], standard: Standard, runs: &mut RunBuilder) -> Vec<Vec<Run>> {
+fn addressees(to: &[Text], wording: &Wording, runs: &mut RunBuilder) -> Vec<Vec<Run>> {
     if to.len() == 1 {
         return vec![runs.convert(&to[0])];
     }
-    let separator = vn::recipient_separator(standard);
+    let separator = wording.recipient_separator;
     to.iter()
         .enumerate()
         .map(|(i, t)| {
@@ -293,11 +322,11 @@ fn addressees(to: &[Text], standard: Standard, runs: &mut RunBuilder) -> Vec<Vec
 }
 
 fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
-    let standard = doc.standard;
-    let separator = vn::recipient_separator(standard);
+    let wording = &doc.guide.wording;
+    let separator = wording.recipient_separator;
     let mut lines: Vec<Vec<Run>> = Vec::new();
     // A document with "Kính gửi" sends its copies "as above" first.
-    let as_addressed = vn::as_addressed(standard);
+    let as_addressed = vn::as_addressed(wording);
     let already = doc.recipients.items.first().is_some_and(|t| {
         markup::plain_text(t)
             .trim()
@@ -315,17 +344,17 @@ fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
     if let Some(archive) = &doc.recipients.archive {
         lines.push(vec![plain(&format!(
             "- {}",
-            vn::archive_line(standard, archive)
+            vn::archive_line(wording, archive)
         ))]);
     }
     RecipientsData {
-        label: vn::recipients_label(standard),
+        label: wording.recipients_label,
         items: lines,
         drafter: doc
             .recipients
             .drafter
             .as_ref()
-            .map(|(code, copies)| vn::drafter_line(standard, &vn::upper(code), *copies)),
+            .map(|(code, copies)| vn::drafter_line(wording, code, *copies)),
     }
 }
 
