@@ -346,6 +346,11 @@ pub struct IssueArgs {
     #[arg(short, long, value_name = "TỆP")]
     pub output: Option<PathBuf>,
 
+    /// Thư mục phông chữ, khi văn bản được tạo bằng phông chữ thêm vào
+    /// (--font-path của render): số và ngày được in bằng đúng phông chữ đó.
+    #[arg(long = "font-path", value_name = "THƯ MỤC")]
+    pub font_path: Vec<PathBuf>,
+
     #[command(flatten)]
     pub key: KeyArgs,
 }

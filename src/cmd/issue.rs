@@ -20,7 +20,7 @@ pub fn run(args: &IssueArgs) -> Result<super::Status> {
     let now = SystemTime::now();
     keys::check_certificate(key.certificate(), now).map_err(|f| f.about(&key_name))?;
     let issued = vanban::pdf::forms::issue(
-        &vanban::Engine::new(),
+        &super::engine(&args.font_path)?,
         &pdf,
         args.number,
         date,

@@ -10,25 +10,31 @@ use chrono::NaiveDate;
 
 use crate::common::*;
 use crate::keys;
-use crate::sign::{assert_validates, key_of, reference_pdf, sign_as, tool};
+use crate::sign::{assert_validates, field, key_of, reference_pdf, sign_as, tool};
 use vanban::Engine;
 use vanban::pdf::{self, Role};
 
-/// The reference document with its number and day left blank.
-fn blank_pdf() -> Vec<u8> {
+/// The reference document without its number, dated by `date` (a TOML
+/// value that leaves the day, or day and month, blank).
+fn blank_pdf_dated(date: &str) -> Vec<u8> {
     let source = read(REFERENCE)
         .lines()
         .filter(|l| !l.starts_with("number ="))
         .map(|l| {
             if l.starts_with("date =") {
-                "date = { year = 2020, month = 11 }"
+                format!("date = {date}")
             } else {
-                l
+                l.to_owned()
             }
         })
         .collect::<Vec<_>>()
         .join("\n");
     make_pdf("blank.toml", &source)
+}
+
+/// The reference document with its number and day left blank.
+fn blank_pdf() -> Vec<u8> {
+    blank_pdf_dated("{ year = 2020, month = 11 }")
 }
 
 fn issue(pdf: &[u8], number: u32, date: (i32, u32, u32)) -> Result<Vec<u8>, pdf::Fault> {
@@ -118,17 +124,7 @@ fn the_office_numbers_a_signed_document_and_both_signatures_validate() {
     // The fields hold the lines as printed.
     let doc = lopdf::Document::load_mem(&issued).expect("loads");
     let value = |name: &str| {
-        doc.objects
-            .values()
-            .filter_map(|o| o.as_dict().ok())
-            .find(|d| {
-                d.get(b"T")
-                    .and_then(lopdf::decode_text_string)
-                    .ok()
-                    .as_deref()
-                    == Some(name)
-            })
-            .and_then(|d| d.get(b"V").and_then(lopdf::decode_text_string).ok())
+        field(&doc, name).and_then(|d| d.get(b"V").and_then(lopdf::decode_text_string).ok())
     };
     assert_eq!(
         value(pdf::forms::NUMBER_FIELD).as_deref(),
@@ -167,19 +163,7 @@ fn the_filled_number_and_date_look_exactly_as_if_printed() {
 
 #[test]
 fn the_date_may_leave_day_and_month_blank() {
-    let source = read(REFERENCE)
-        .lines()
-        .filter(|l| !l.starts_with("number ="))
-        .map(|l| {
-            if l.starts_with("date =") {
-                "date = { year = 2020 }"
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let blank = make_pdf("blank.toml", &source);
+    let blank = blank_pdf_dated("{ year = 2020 }");
     let by_signer = sign_as(&blank, &keys::signer(), Role::Signer);
     let issued = issue(&by_signer, 7, (2020, 2, 3)).expect("issues");
     assert_validates(&issued, 2);

@@ -174,18 +174,7 @@ fn the_signature_sits_in_the_space_between_title_and_name() {
     let signed = sign_as(&reference_pdf(), &keys::signer(), Role::Signer);
     let doc = lopdf::Document::load_mem(&signed).expect("loads");
     let facts = pdf::facts::read(&doc).expect("facts");
-    let widget = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .find(|d| {
-            d.get(b"T")
-                .and_then(lopdf::decode_text_string)
-                .ok()
-                .as_deref()
-                == Some("NguoiKy")
-        })
-        .expect("the signer's widget");
+    let widget = field(&doc, "NguoiKy").expect("the signer's widget");
     let rect: Vec<f32> = widget
         .get(b"Rect")
         .and_then(|r| r.as_array())
@@ -258,6 +247,20 @@ fn signer_then_body_both_validate_and_each_covers_its_revision() {
         Some("Ban hành văn bản Số 15-KL/HU")
     );
     assert!(!second.changed_after);
+}
+
+/// The form field named `name`.
+pub fn field<'a>(doc: &'a lopdf::Document, name: &str) -> Option<&'a lopdf::Dictionary> {
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| {
+            d.get(b"T")
+                .and_then(lopdf::decode_text_string)
+                .ok()
+                .as_deref()
+                == Some(name)
+        })
 }
 
 /// The PDF with one byte changed inside the first signed range, in the
