@@ -327,3 +327,78 @@ fn one_changed_byte_is_caught_by_every_verifier() {
         }
     }
 }
+
+#[test]
+fn a_change_after_signing_that_is_not_form_filling_is_reported() {
+    let signed = sign_as(&reference_pdf(), &keys::signer(), Role::Signer);
+    // Turn the first page: a change no signature permits.
+    let doc = lopdf::Document::load_mem(&signed).expect("loads");
+    let page = *doc.get_pages().values().next().expect("a page");
+    let mut turned = doc.get_dictionary(page).expect("the page").clone();
+    turned.set("Rotate", 90);
+    let mut update = vanban::pdf::incremental::Update::new(&signed, &doc);
+    update.set(page, lopdf::Object::Dictionary(turned));
+    let changed = update.write().bytes;
+
+    let report = pdf::verify(&changed).expect("verifies");
+    let s = &report.signatures[0];
+    assert!(s.digest_ok && s.signature_ok, "the signed bytes are intact");
+    assert!(s.changed_after);
+    assert_eq!(s.changes_permitted, Some(false));
+    assert_eq!(
+        s.problem.as_deref(),
+        Some("văn bản bị sửa sau khi ký, ngoài việc điền số, ngày và ký thêm")
+    );
+    assert!(!report.all_valid());
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("changed.pdf");
+    std::fs::write(&file, &changed).expect("written");
+    if tool("pdfsig") {
+        // pdfsig checks the bytes, not what was changed after them.
+        assert_eq!(
+            pdfsig(&file),
+            vec![("Signature is Valid.".to_owned(), false)]
+        );
+    }
+    if pyhanko_available() {
+        let trust = keys::write_ca_pem(dir.path());
+        let v = &pyhanko(&file, &trust)[0];
+        assert_eq!(v["intact"], true, "{v}");
+        assert_eq!(v["docmdp_ok"], false, "pyHanko: outside DocMDP P=2: {v}");
+        assert_eq!(v["bottom_line"], false, "{v}");
+    }
+}
+
+#[test]
+fn a_pdf_with_a_cross_reference_stream_gets_one_in_its_update() {
+    if !tool("qpdf") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let plain = dir.path().join("plain.pdf");
+    let packed = dir.path().join("packed.pdf");
+    std::fs::write(&plain, reference_pdf()).expect("written");
+    let out = Command::new("qpdf")
+        .args(["--object-streams=generate"])
+        .arg(&plain)
+        .arg(&packed)
+        .output()
+        .expect("qpdf runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let original = std::fs::read(&packed).expect("read");
+    let signed = sign_as(&original, &keys::signer(), Role::Signer);
+    let update = &signed[original.len()..];
+    assert!(
+        update
+            .windows(10)
+            .any(|w| w == b"/Type/XRef" || w == b"/Type /XRe"),
+        "the update's cross-reference is a stream, like the original's"
+    );
+    assert!(!update.windows(5).any(|w| w == b"\nxref"), "no xref table");
+    assert_validates(&signed, 1);
+}
