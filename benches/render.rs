@@ -4,7 +4,13 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use vanban::pdf::{Role, SoftwareKey};
 use vanban::{Engine, model, pipeline};
+
+/// The tests' certificates: a CA and the identities it issues.
+#[path = "../tests/it/keys.rs"]
+#[allow(dead_code)]
+mod keys;
 
 const REFERENCE: &str = include_str!("../examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml");
 const STATE: &str = include_str!("../examples/thong-bao-ubnd-tinh.toml");
@@ -59,6 +65,28 @@ fn benches(c: &mut Criterion) {
     });
 
     c.bench_function("engine: start (fonts and library)", |b| b.iter(Engine::new));
+
+    // What signing adds to a render: a PAdES signature with a software
+    // RSA-2048 key, in an incremental update of the reference PDF.
+    let pdf = pipeline::export_pdf(&doc, &compiled, None).expect("exports");
+    let key = SoftwareKey::from_pkcs12(&keys::pkcs12(&keys::signer()), keys::PASSWORD)
+        .expect("the key opens");
+    c.bench_function("sign: reference PDF, software RSA-2048 key", |b| {
+        b.iter(|| {
+            vanban::pdf::sign(
+                black_box(&pdf),
+                &key,
+                Role::Signer,
+                std::time::SystemTime::now(),
+            )
+            .expect("signs")
+        })
+    });
+    let signed =
+        vanban::pdf::sign(&pdf, &key, Role::Signer, std::time::SystemTime::now()).expect("signs");
+    c.bench_function("verify: reference PDF with one signature", |b| {
+        b.iter(|| vanban::pdf::verify(black_box(&signed)).expect("verifies"))
+    });
 }
 
 criterion_group! {

@@ -122,6 +122,48 @@ pub enum Command {
     )]
     Extract(ExtractArgs),
 
+    /// Ký số văn bản PDF (chữ ký của người ký).
+    ///
+    /// Ví dụ: vanban sign ket-luan.pdf --p12 chu-ky.p12
+    /// ghi ket-luan-da-ky.pdf. Chữ ký đặt vào khoảng trống giữa chức vụ và
+    /// họ tên người ký; số và ngày còn để trống vẫn điền được sau đó.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban sign [TÙY CHỌN] <TỆP.pdf> (--p12 <TỆP> | --pkcs11 <THƯ VIỆN>)",
+        after_help = "Mã thoát: 0 đã ký; 1 không ký được (văn bản, chứng thư số hoặc mật khẩu có \
+        vấn đề; không ghi gì); 2 sai dòng lệnh; 3 không đọc hoặc ghi được tệp."
+    )]
+    Sign(SignArgs),
+
+    /// Văn thư cấp số, ghi ngày và ký số của cơ quan ban hành.
+    ///
+    /// Ví dụ: vanban issue ket-luan-da-ky.pdf --number 15 --date 2020-11-05 --p12 co-quan.p12
+    /// điền số và ngày vào chỗ để trống của văn bản người ký đã ký, rồi ký
+    /// số của cơ quan; chữ ký của người ký vẫn hợp lệ.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban issue [TÙY CHỌN] <TỆP.pdf> --number <SỐ> (--p12 <TỆP> | --pkcs11 <THƯ VIỆN>)",
+        after_help = "Mã thoát: 0 đã ban hành; 1 không ban hành được (không ghi gì); 2 sai dòng \
+        lệnh; 3 không đọc hoặc ghi được tệp."
+    )]
+    Issue(IssueArgs),
+
+    /// Kiểm tra các chữ ký số của văn bản PDF.
+    ///
+    /// Ví dụ: vanban verify ket-luan-da-ky.pdf
+    /// liệt kê từng chữ ký: ai ký, lúc nào, ký phần nào, còn nguyên vẹn
+    /// không, văn bản có bị sửa sau khi ký không.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban verify [TÙY CHỌN] <TỆP.pdf>",
+        after_help = "Mã thoát: 0 mọi chữ ký còn nguyên vẹn (hoặc chưa có chữ ký); 1 có chữ ký \
+        bị hỏng hoặc văn bản bị sửa sau khi ký; 3 không đọc được tệp."
+    )]
+    Verify(VerifyArgs),
+
     /// Liệt kê các loại văn bản có sẵn.
     ///
     /// Mỗi loại là một giá trị của trường `kind` trong tệp đầu vào.
@@ -288,6 +330,99 @@ pub struct DataArgs {
     /// có trong dữ liệu.
     #[arg(long = "font-path", value_name = "THƯ MỤC")]
     pub font_path: Vec<PathBuf>,
+}
+
+/// The key that signs: a PKCS#12 file or a token.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Khóa ký")]
+pub struct KeyArgs {
+    /// Tệp chứng thư số .p12 hoặc .pfx, có khóa bí mật.
+    #[arg(
+        long,
+        value_name = "TỆP",
+        required_unless_present = "pkcs11",
+        conflicts_with = "pkcs11"
+    )]
+    pub p12: Option<PathBuf>,
+
+    /// Tên biến môi trường chứa mật khẩu của tệp .p12. Không ghi thì
+    /// vanban hỏi mật khẩu. Không bao giờ ghi mật khẩu trên dòng lệnh.
+    #[arg(long, value_name = "BIẾN", requires = "p12")]
+    pub password_env: Option<String>,
+
+    /// Thư viện PKCS#11 của thiết bị ký số (USB token) do nhà cung cấp cài
+    /// đặt, ví dụ /usr/lib/libviettel-ca.so.
+    #[arg(long, value_name = "THƯ VIỆN")]
+    pub pkcs11: Option<PathBuf>,
+
+    /// Khe của thiết bị ký số, khi cắm nhiều thiết bị.
+    #[arg(long, value_name = "SỐ", requires = "pkcs11", conflicts_with = "token")]
+    pub slot: Option<u64>,
+
+    /// Nhãn của thiết bị ký số, khi cắm nhiều thiết bị.
+    #[arg(long, value_name = "NHÃN", requires = "pkcs11")]
+    pub token: Option<String>,
+
+    /// Tên biến môi trường chứa mã PIN của thiết bị. Không ghi thì vanban
+    /// hỏi mã PIN.
+    #[arg(long, value_name = "BIẾN", requires = "pkcs11")]
+    pub pin_env: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct SignArgs {
+    /// Tệp PDF do vanban tạo ra.
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// Nơi ghi tệp đã ký. Mặc định: tên tệp đầu vào thêm -da-ky
+    /// (ket-luan.pdf cho ket-luan-da-ky.pdf).
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct IssueArgs {
+    /// Tệp PDF người ký đã ký số, số và ngày còn để trống.
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// Số văn bản văn thư cấp, ví dụ 15.
+    #[arg(long, value_name = "SỐ")]
+    pub number: u32,
+
+    /// Ngày ban hành, dạng NĂM-THÁNG-NGÀY (2020-11-05). Mặc định: hôm nay.
+    #[arg(long, value_name = "NGÀY")]
+    pub date: Option<String>,
+
+    /// Nơi ghi tệp đã ban hành. Mặc định: tên tệp đầu vào thêm -ban-hanh.
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+
+    /// Thư mục phông chữ, khi văn bản được tạo bằng phông chữ thêm vào
+    /// (--font-path của render): số và ngày được in bằng đúng phông chữ đó.
+    #[arg(long = "font-path", value_name = "THƯ MỤC")]
+    pub font_path: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub key: KeyArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct VerifyArgs {
+    /// Tệp PDF cần kiểm tra.
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// human (mặc định): báo cáo để đọc; json: cho chương trình khác đọc.
+    #[arg(long, value_enum, default_value_t = Report::Human, value_name = "DẠNG", hide_possible_values = true, hide_default_value = true)]
+    pub format: Report,
 }
 
 /// How batch and check report.

@@ -12,6 +12,9 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Data(args) => cmd::data(&args),
         Command::Extract(args) => cmd::extract::run(&args),
+        Command::Sign(args) => cmd::sign::run(&args),
+        Command::Issue(args) => cmd::issue::run(&args),
+        Command::Verify(args) => cmd::verify::run(&args),
         Command::Templates => cmd::list_templates(),
     });
     match result {

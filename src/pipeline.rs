@@ -383,7 +383,16 @@ pub fn export_pdf_to(
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&compiled.document, &options).map_err(|errors| {
+    // The templates' marks become named destinations, where `sign` and
+    // `issue` find the signature block, the number and the date.
+    let document = &compiled.document;
+    let anchors: Vec<_> = crate::pdf::facts::anchors(document)
+        .into_iter()
+        .map(|(location, name)| (location, name.into()))
+        .collect();
+    let resolver = typst::model::LateLinkResolver::new(None, document.introspector().as_ref());
+    let tracked = typst::comemo::Track::track(&resolver);
+    typst_pdf::pdf_in_bundle(document, &options, &anchors, tracked).map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
         match standard {
             PdfStandard::Pdf17 => Error::Export(messages.join("; ")),

@@ -4,7 +4,10 @@
 pub mod batch;
 pub mod check;
 pub mod extract;
+pub mod issue;
 pub mod render;
+pub mod sign;
+pub mod verify;
 
 use std::io::Write;
 use std::path::PathBuf;

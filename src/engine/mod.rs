@@ -43,6 +43,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "/thong-bao.typ",
         include_str!("../../templates/thong-bao.typ"),
     ),
+    ("/line.typ", include_str!("../../templates/line.typ")),
 ];
 
 /// The package that holds the built-in templates and the data.

@@ -423,7 +423,7 @@ fn command_line_mistakes_are_explained() {
         ),
         (
             &["ve", "a.toml"],
-            "không có lệnh `ve`; các lệnh: render, batch, check, data, extract, templates\n\
+            "không có lệnh `ve`; các lệnh: render, batch, check, data, extract, sign, issue, verify, templates\n\
              Cách dùng: vanban <LỆNH>\nXem thêm: vanban --help",
         ),
         (

@@ -765,8 +765,7 @@ fn tools_present() -> bool {
     if qpdf && pikepdf {
         return true;
     }
-    let missing =
-        format!("qpdf: {qpdf}, pikepdf: {pikepdf}; install them with .ci/install-pdf-tools");
+    let missing = format!("qpdf: {qpdf}, pikepdf: {pikepdf}; install them with .ci/install-tools");
     assert!(
         std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() != Ok("1"),
         "VANBAN_REQUIRE_TOOLS=1 but a PDF checker is missing ({missing})"
