@@ -5,7 +5,6 @@
 
 use std::process::Command;
 
-use crate::common::vanban;
 use vanban::model;
 
 /// A clean State notice; each test breaks it one way.
@@ -824,11 +823,26 @@ fn no_message_a_user_can_reach_is_in_english() {
             "render", "vb.toml", "--ppi", "5000", "--format", "png", "-o", "a.png",
         ],
         &["in", "vb.toml"],
+        &["verify", "vb.toml"],
+        &["sign", "khong-co.pdf", "--p12", "k.p12"],
+        &[
+            "sign",
+            "vb.toml",
+            "--p12",
+            "vb.toml",
+            "--password-env",
+            "VANBAN_TEST_PASSWORD",
+        ],
         &["extract", "khong-co.pdf"],
         &["extract", "vb.toml"],
         &["render", "khong-co.pdf"],
     ] {
-        let out = vanban(args, dir.path());
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("VANBAN_TEST_PASSWORD", "mật khẩu")
+            .output()
+            .expect("vanban runs");
         assert!(!out.status.success(), "{args:?}");
         let said = format!(
             "{}{}",

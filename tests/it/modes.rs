@@ -1,4 +1,4 @@
-//! Files vanban writes can be opened by the colleagues the user's umask
+//! Files vanban writes (PDF, PNG, a batch's, an extracted source) can be opened by the colleagues the user's umask
 //! lets in, like any file the user makes; a file replaced keeps its mode.
 
 #![cfg(unix)]
@@ -74,8 +74,16 @@ fn new_files_get_the_mode_the_umask_gives() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        // The source a PDF carries, written back out.
+        let out = vanban_under(umask, &["extract", "vb.pdf", "-o", "nguon.txt"], dir.path());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let made = outputs(dir.path());
-        assert!(made.len() >= 2, "a PDF and PNG pages: {made:?}");
+        assert!(made.len() >= 3, "a PDF, PNG pages, the source: {made:?}");
+        assert!(made.iter().any(|(n, _)| n == "nguon.txt"), "{made:?}");
         assert!(made.iter().any(|(n, _)| n == "vb.pdf"), "{made:?}");
         for (name, got) in &made {
             assert_eq!(*got, expected, "{name} under umask {umask}");
