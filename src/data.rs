@@ -168,7 +168,7 @@ impl TemplateData {
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
         let date = doc.date;
 
-        let mut data = TemplateData {
+        TemplateData {
             version: CONTRACT_VERSION,
             kind: doc.kind.name(),
             standard,
@@ -216,36 +216,7 @@ impl TemplateData {
                 name: doc.signature.name.clone(),
             },
             recipients,
-        };
-        if let (Some(mark), Some(last)) = (vn::body_end_mark(standard), data.last_paragraph()) {
-            // "… thực hiện." ends "… thực hiện./.", not with a second stop.
-            let ends_with_stop =
-                matches!(last.last(), Some(Run::Text { text, .. }) if text.ends_with('.'));
-            last.push(plain(if ends_with_stop { &mark[1..] } else { mark }));
         }
-        data
-    }
-
-    /// The body's last paragraph, where the State's "./." goes.
-    fn last_paragraph(&mut self) -> Option<&mut Vec<Run>> {
-        fn last_of(items: &mut [ItemData]) -> Option<&mut Vec<Run>> {
-            let item = items.last_mut()?;
-            if !item.items.is_empty() {
-                return last_of(&mut item.items);
-            }
-            item.paragraphs.last_mut().or(item.title.as_mut())
-        }
-        if !self.closing.is_empty() {
-            return self.closing.last_mut();
-        }
-        if let Some(part) = self.parts.last_mut() {
-            return if part.items.is_empty() {
-                part.lead.as_mut()
-            } else {
-                last_of(&mut part.items)
-            };
-        }
-        self.opening.last_mut()
     }
 }
 

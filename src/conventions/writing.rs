@@ -89,6 +89,16 @@ pub fn body_end_mark(standard: Standard) -> Option<&'static str> {
     }
 }
 
+/// Where an end mark typed by hand starts at the end of the body's last
+/// paragraph ("… thực hiện./.", "./", "/.", ". /."): the byte offset of the
+/// run of stops, slashes and spaces that holds a slash. A lone "." is the
+/// sentence's full stop, not an end mark. The standard's own mark is
+/// vanban's to print, once.
+pub fn typed_end_mark(text: &str) -> Option<usize> {
+    let kept = text.trim_end_matches(['.', '/', ' ', '\u{a0}']);
+    text[kept.len()..].contains('/').then_some(kept.len())
+}
+
 /// A signer's authority ("quyền hạn"): how the signer stands for the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Authority {
@@ -271,6 +281,21 @@ mod tests {
         assert_eq!(spell("KT", Standard::State), Some("KT."));
         assert_eq!(spell("TUQ", Standard::Party), None);
         assert_eq!(Authority::parse("XY"), None);
+    }
+
+    #[test]
+    fn typed_end_marks_are_found_but_not_full_stops() {
+        for (text, at) in [
+            ("biết, thực hiện./.", Some(21)),
+            ("biết, thực hiện. /.", Some(21)),
+            ("biết, thực hiện./", Some(21)),
+            ("biết, thực hiện/.", Some(21)),
+            ("biết, thực hiện.", None),
+            ("biết, thực hiện", None),
+            ("ngày 15/12/2020.", None),
+        ] {
+            assert_eq!(typed_end_mark(text), at, "{text}");
+        }
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub const RULES: &[(&str, &str)] = &[
         "unused-footnote",
         "a footnote is defined but never referred to",
     ),
+    (
+        "end-mark",
+        "dấu kết thúc \"./.\" gõ sẵn ở cuối nội dung, thứ vanban tự in theo thể thức",
+    ),
 ];
 
 /// A warning before it is placed in the file.
@@ -66,6 +70,33 @@ impl Finding {
         self.spot = Some((spot.into(), offset));
         self
     }
+}
+
+/// An end mark typed at the end of the body, which vanban took off.
+pub(super) fn typed_end_mark(
+    path: &FieldPath,
+    typed: &super::end_mark::TypedEndMark,
+    standard: Standard,
+) -> Finding {
+    let mark = &typed.mark;
+    let (message, hint) = match standard {
+        Standard::State => (
+            format!(
+                "đoạn cuối đã gõ sẵn dấu kết thúc \"{mark}\"; vanban bỏ nó đi và tự in \"./.\" một lần"
+            ),
+            format!(
+                "xóa \"{mark}\" ở cuối đoạn cuối; vanban in dấu kết thúc theo Nghị định 30/2020/NĐ-CP"
+            ),
+        ),
+        Standard::Party => (
+            format!(
+                "đoạn cuối đã gõ sẵn dấu kết thúc \"{mark}\"; văn bản Đảng kết thúc bằng dấu chấm nên vanban in dấu chấm thay cho nó"
+            ),
+            format!("xóa \"{mark}\" ở cuối đoạn cuối, chỉ để dấu chấm (.)"),
+        ),
+    };
+    let offset = typed.context.rfind(mark.as_str()).unwrap_or(0);
+    finding("end-mark", path, message, hint).at(typed.context.clone(), offset)
 }
 
 /// Type codes of both standards, for spotting one inside an issuer code.

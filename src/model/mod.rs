@@ -1,5 +1,6 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
+mod end_mark;
 mod errors;
 mod fields;
 mod json;

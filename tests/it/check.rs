@@ -58,6 +58,7 @@ fn each_rule_trips_on_its_slip() {
         ("summary-case", "summary = \"về", "summary = \"Về"),
         ("spacing", "Kết quả tốt", "Kết quả  tốt"),
         ("unused-footnote", "tốt[^a].", "tốt."),
+        ("end-mark", "tốt[^a].", "tốt[^a]./."),
     ];
     for (rule, from, to) in cases {
         let toml = doc(|s| {
@@ -251,6 +252,6 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, end-mark"
     );
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod batch;
+mod body_text;
 mod check;
 mod cli;
 mod fonts;
