@@ -11,7 +11,8 @@ use crate::markup::{self, Inline};
 use crate::model::{Document, Item, PartRole, SectionMark, Text};
 
 /// The version of this contract; templates may check it.
-pub const CONTRACT_VERSION: u32 = 1;
+/// Version 2: a part's `lead` is a list of paragraphs.
+pub const CONTRACT_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -86,7 +87,8 @@ pub struct PartData {
     pub role: &'static str,
     /// The numbered section heading, in capitals: "I. ĐÁNH GIÁ CHUNG".
     pub heading: Option<String>,
-    pub lead: Option<Vec<Run>>,
+    /// The lead-in paragraphs before the items; empty if none.
+    pub lead: Vec<Vec<Run>>,
     pub items: Vec<ItemData>,
 }
 
@@ -141,7 +143,7 @@ impl TemplateData {
                     };
                     format!("{}{mark} {}", roman(section), vn::upper(h))
                 }),
-                lead: p.lead.as_ref().map(|l| runs.convert(l)),
+                lead: p.lead.iter().map(|l| runs.convert(l)).collect(),
                 items: items(&p.items, &p.labels, &[], &mut runs),
             })
             .collect();

@@ -91,12 +91,17 @@ pub fn body_end_mark(standard: Standard) -> Option<&'static str> {
 
 /// Where an end mark typed by hand starts at the end of the body's last
 /// paragraph ("… thực hiện./.", "./", "/.", ". /."): the byte offset of the
-/// run of stops, slashes and spaces that holds a slash. A lone "." is the
-/// sentence's full stop, not an end mark. The standard's own mark is
-/// vanban's to print, once.
+/// short run of stops and slashes (and spaces) at its end, holding both. A
+/// lone "." is the sentence's full stop, not an end mark. The standard's
+/// own mark is vanban's to print, once.
 pub fn typed_end_mark(text: &str) -> Option<usize> {
     let kept = text.trim_end_matches(['.', '/', ' ', '\u{a0}']);
-    text[kept.len()..].contains('/').then_some(kept.len())
+    let mark: String = text[kept.len()..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let is_mark = mark.contains('/') && mark.contains('.') && mark.chars().count() <= 4;
+    is_mark.then_some(kept.len())
 }
 
 /// A signer's authority ("quyền hạn"): how the signer stands for the body.
@@ -293,6 +298,9 @@ mod tests {
             ("biết, thực hiện.", None),
             ("biết, thực hiện", None),
             ("ngày 15/12/2020.", None),
+            ("//", None),
+            ("./.", Some(0)),
+            ("xem tại http://", None),
         ] {
             assert_eq!(typed_end_mark(text), at, "{text}");
         }

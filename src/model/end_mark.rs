@@ -19,8 +19,11 @@ pub(super) fn finish(doc: &mut Document) -> Option<TypedEndMark> {
     let standard = doc.standard;
     let last = last_paragraph(doc)?;
     let mut typed = None;
+    let runs = last.len();
     if let Some(Inline::Text { text, .. }) = last.last_mut()
         && let Some(at) = typed_end_mark(text)
+        // After words, or after a footnote mark: "thực hiện[^1]./.".
+        && (!text[..at].trim().is_empty() || runs > 1)
     {
         let start = text[..at]
             .char_indices()
@@ -64,9 +67,9 @@ fn last_paragraph(doc: &mut Document) -> Option<&mut Text> {
     let with_text = doc
         .parts
         .iter()
-        .rposition(|p| !p.items.is_empty() || p.lead.is_some());
+        .rposition(|p| !p.items.is_empty() || !p.lead.is_empty());
     match with_text {
-        Some(i) if doc.parts[i].items.is_empty() => doc.parts[i].lead.as_mut(),
+        Some(i) if doc.parts[i].items.is_empty() => doc.parts[i].lead.last_mut(),
         Some(i) => last_of(&mut doc.parts[i].items),
         None => doc.opening.last_mut(),
     }

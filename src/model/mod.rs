@@ -77,7 +77,8 @@ pub struct Part {
     pub role: PartRole,
     /// A section heading, numbered with Roman numerals: "I. ĐÁNH GIÁ CHUNG".
     pub heading: Option<String>,
-    pub lead: Option<Text>,
+    /// The lead-in paragraphs before the items.
+    pub lead: Vec<Text>,
     /// How each level of items is labelled, from the top level down.
     pub labels: Vec<LabelStyle>,
     pub items: Vec<Item>,

@@ -67,7 +67,8 @@ pub struct RawIssuer {
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
     pub heading: Option<String>,
-    pub lead: Option<String>,
+    #[serde(default)]
+    pub lead: Texts,
     #[serde(default)]
     pub numbered: bool,
     pub labels: Option<Vec<String>>,

@@ -111,7 +111,7 @@ impl Checker<'_, '_> {
             .heading
             .as_deref()
             .map(|h| self.required(&path.key("heading"), h));
-        let lead = raw.lead.as_deref().map(|l| self.text(&path.key("lead"), l));
+        let lead = self.paragraphs(&path.key("lead"), &raw.lead.0);
         let mut labels = LabelStyle::defaults(raw.numbered).to_vec();
         if let Some(given) = &raw.labels {
             for (i, spelling) in given.iter().enumerate() {

@@ -99,3 +99,103 @@ fn a_typed_end_mark_in_a_party_document_leaves_a_full_stop() {
     assert!(text.contains("thủ tục hành chính. "), "{text}");
     assert!(!text.contains("./."), "no end mark in a Party document");
 }
+
+/// Every field docs/schema.md documents as "texts", and every body text:
+/// two short paragraphs with an empty line between them come out as two
+/// paragraphs (or two lines), never run together.
+#[test]
+fn an_empty_line_separates_paragraphs_in_every_texts_field() {
+    let two = r#""Đoạn một.\n\nĐoạn hai.""#;
+    let body = |fields: &str| state_notice(fields);
+    let cases: Vec<(&str, String, &str, &str, bool)> = vec![
+        // (field, input, first, second, a body paragraph)
+        ("opening", body(&format!("opening = {two}")), "Đoạn một.", "Đoạn hai.", true),
+        ("closing", body(&format!("closing = {two}")), "Đoạn một.", "Đoạn hai.", true),
+        (
+            "lead",
+            body(&format!("[findings]\nlead = {two}\nitems = [\"Mục.\"]")),
+            "Đoạn một.",
+            "Đoạn hai.",
+            true,
+        ),
+        (
+            "items",
+            body(&format!("[findings]\nitems = [{two}]")),
+            "Đoạn một.",
+            "Đoạn hai.",
+            true,
+        ),
+        (
+            "text",
+            body(&format!("[findings]\nitems = [{{ title = \"Tiêu đề\", text = {two} }}]")),
+            "Đoạn một.",
+            "Đoạn hai.",
+            true,
+        ),
+        (
+            "summary",
+            body("").replace(
+                "summary = \"Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp giao ban\"",
+                "summary = \"Kết luận của Chủ tịch\\n\\nỦy ban nhân dân xã\"",
+            ),
+            "Kết luận của Chủ tịch",
+            "Ủy ban nhân dân xã",
+            false,
+        ),
+        (
+            "to",
+            body("to = \"Sở Nội vụ\\n\\nSở Tài chính\""),
+            "- Sở Nội vụ;",
+            "- Sở Tài chính.",
+            false,
+        ),
+        (
+            "authority",
+            body("").replace(
+                "authority = \"TM. ỦY BAN NHÂN DÂN\"\ntitle = \"CHỦ TỊCH\"",
+                "authority = \"TL. CHỦ TỊCH\\n\\nKT. CHÁNH VĂN PHÒNG\"\ntitle = \"PHÓ CHÁNH VĂN PHÒNG\"",
+            ),
+            "TL. CHỦ TỊCH",
+            "KT. CHÁNH VĂN PHÒNG",
+            false,
+        ),
+    ];
+
+    // The schema's "texts" fields and its body texts all have a case.
+    let schema = read("docs/schema.md");
+    let documented: Vec<&str> = schema
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once("` | texts |").map(|(name, _)| name))
+        .chain(["opening", "lead", "items", "text", "closing"])
+        .collect();
+    assert!(documented.len() >= 8, "{documented:?}");
+    for field in &documented {
+        assert!(
+            cases.iter().any(|(name, ..)| name == field),
+            "no case for the texts field `{field}`"
+        );
+    }
+
+    let indent = P_STATE.margin_left_mm + P_STATE.first_line_indent_mm;
+    for (field, toml, first, second, paragraph) in &cases {
+        let layout = Layout::of(&compile_str(toml));
+        let a = layout.find(first);
+        let b = layout.find(second);
+        assert!(
+            !b.text.contains(first.trim_end_matches('.')) && b.y > a.y + 1.0,
+            "{field}: {:?} runs into {:?}",
+            b.text,
+            a.text
+        );
+        if *paragraph {
+            close(
+                b.x,
+                indent,
+                &format!("{field}: the second paragraph's indent"),
+            );
+        }
+    }
+}
+
+const P_STATE: vanban::conventions::StyleProfile = vanban::conventions::StyleProfile::STATE_ND30;
