@@ -126,6 +126,7 @@ impl TemplateData {
         let to = addressees(&doc.to, standard, &mut runs);
         let opening = doc.opening.iter().map(|t| runs.convert(t)).collect();
         let mut section = 0;
+        let mut numbering = vn::NumberingRun::default();
         let parts = doc
             .parts
             .iter()
@@ -144,7 +145,16 @@ impl TemplateData {
                     format!("{}{mark} {}", roman(section), vn::upper(h))
                 }),
                 lead: p.lead.iter().map(|l| runs.convert(l)).collect(),
-                items: items(&p.items, &p.labels, &[], &mut runs),
+                items: {
+                    let top = p.labels.first().copied().unwrap_or(vn::LabelStyle::None);
+                    let skip = numbering.next_part(
+                        top,
+                        p.heading.is_some(),
+                        p.restart_numbering,
+                        p.items.len(),
+                    );
+                    items(&p.items, &p.labels, &[], skip, &mut runs)
+                },
             })
             .collect();
         let closing = doc.closing.iter().map(|t| runs.convert(t)).collect();
@@ -222,17 +232,20 @@ impl TemplateData {
     }
 }
 
+/// The items of one level; `skip` is how many numbers the top level's
+/// count skips (the part goes on from the one before).
 fn items(
     list: &[Item],
     labels: &[vn::LabelStyle],
     parent: &[usize],
+    skip: usize,
     runs: &mut RunBuilder,
 ) -> Vec<ItemData> {
     list.iter()
         .enumerate()
         .map(|(i, item)| {
             let mut path = parent.to_vec();
-            path.push(i);
+            path.push(if parent.is_empty() { skip + i } else { i });
             let style = labels
                 .get(parent.len())
                 .copied()
@@ -241,7 +254,7 @@ fn items(
                 label: style.label(&path),
                 title: item.title.as_ref().map(|t| runs.convert(t)),
                 paragraphs: item.paragraphs.iter().map(|p| runs.convert(p)).collect(),
-                items: items(&item.items, labels, &path, runs),
+                items: items(&item.items, labels, &path, 0, runs),
             }
         })
         .collect()

@@ -7,7 +7,7 @@ mod labels;
 mod profile;
 mod writing;
 
-pub use labels::{LabelStyle, roman};
+pub use labels::{LabelStyle, NumberingRun, roman};
 pub use profile::{Overrides, ProfileError, StyleProfile};
 pub use writing::*;
 

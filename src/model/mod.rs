@@ -81,6 +81,9 @@ pub struct Part {
     pub lead: Vec<Text>,
     /// How each level of items is labelled, from the top level down.
     pub labels: Vec<LabelStyle>,
+    /// Numbering starts again at 1 here, although the part before has no
+    /// heading between.
+    pub restart_numbering: bool,
     pub items: Vec<Item>,
 }
 

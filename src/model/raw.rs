@@ -71,6 +71,8 @@ pub struct RawPart {
     pub lead: Texts,
     #[serde(default)]
     pub numbered: bool,
+    #[serde(default)]
+    pub restart_numbering: bool,
     pub labels: Option<Vec<String>>,
     #[serde(default)]
     pub items: Vec<RawItem>,

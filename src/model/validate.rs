@@ -142,6 +142,7 @@ impl Checker<'_, '_> {
             heading,
             lead,
             labels,
+            restart_numbering: raw.restart_numbering,
             items,
         })
     }

@@ -199,3 +199,61 @@ fn an_empty_line_separates_paragraphs_in_every_texts_field() {
 }
 
 const P_STATE: vanban::conventions::StyleProfile = vanban::conventions::StyleProfile::STATE_ND30;
+
+/// A Government Office notice whose parts have no headings: one run of
+/// numbered items, findings then directives.
+fn run_of_parts(directives_extra: &str) -> String {
+    state_notice(&format!(
+        r#"[findings]
+numbered = true
+items = ["Đánh giá cao các địa phương đã nỗ lực đẩy nhanh tiến độ."]
+
+[directives]
+numbered = true
+{directives_extra}
+items = [
+    {{ title = "Về nhiệm vụ thời gian tới", items = ["Bộ Xây dựng chỉ đạo các chủ đầu tư."] }},
+    {{ title = "Về kiến nghị của các địa phương", text = "Giao Bộ Tài chính xem xét." }},
+]
+"#
+    ))
+}
+
+/// The label of each top-level item, in order: the first word of every
+/// line that starts a paragraph with a number.
+fn numbers(toml: &str) -> Vec<String> {
+    let layout = Layout::of(&compile_str(toml));
+    let indent = P_STATE.margin_left_mm + P_STATE.first_line_indent_mm;
+    let mut labels = Vec::new();
+    for page in 1..=layout.page_count() {
+        for run in layout.page_runs(page) {
+            let first = run.text.split_whitespace().next().unwrap_or_default();
+            if (run.x - indent).abs() < 0.1 && first.trim_end_matches('.').parse::<f64>().is_ok() {
+                labels.push(first.to_owned());
+            }
+        }
+    }
+    labels
+}
+
+#[test]
+fn numbering_runs_on_across_parts_without_headings() {
+    assert_eq!(numbers(&run_of_parts("")), ["1.", "2.", "3."]);
+    // A part can start again on its own.
+    assert_eq!(
+        numbers(&run_of_parts("restart_numbering = true")),
+        ["1.", "1.", "2."]
+    );
+    // A heading starts again under it.
+    assert_eq!(
+        numbers(&run_of_parts("heading = \"Nhiệm vụ\"")),
+        ["1.", "1.", "2."]
+    );
+    // Nested numbers follow their parent's.
+    let nested = run_of_parts("labels = [\"1.\", \"1.1.\"]").replacen(
+        "numbered = true\nitems = [\"Đánh",
+        "labels = [\"1.\", \"1.1.\"]\nitems = [\"Đánh",
+        1,
+    );
+    assert_eq!(numbers(&nested), ["1.", "2.", "2.1.", "3."]);
+}
