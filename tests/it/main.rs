@@ -9,6 +9,7 @@ mod body_text;
 mod check;
 mod cli;
 mod fonts;
+mod footnotes;
 mod hostile;
 mod input;
 mod layout;
