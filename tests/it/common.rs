@@ -70,6 +70,8 @@ pub struct Run {
     pub ink_top: f64,
     pub ink_bottom: f64,
     pub family: String,
+    /// The width of the white space the run starts with, in mm.
+    pub leading_space: f64,
 }
 
 impl Run {
@@ -176,6 +178,12 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
                     .iter()
                     .map(|g| g.x_advance.at(text.size).to_pt())
                     .sum();
+                let blank = text
+                    .glyphs
+                    .iter()
+                    .take_while(|g| text.text[g.range()].trim().is_empty())
+                    .map(|g| g.x_advance.at(text.size).to_pt())
+                    .sum::<f64>();
                 let info = text.font.font().info();
                 let y = pt_to_mm(origin.y.to_pt());
                 out.runs.push(Run {
@@ -190,6 +198,7 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
                     ink_top: y - pt_to_mm(top * size),
                     ink_bottom: y - pt_to_mm(bottom * size),
                     family: info.family.clone(),
+                    leading_space: pt_to_mm(blank),
                 });
             }
             FrameItem::Shape(shape, _) => {

@@ -80,3 +80,25 @@ fn footnote_marks_one_to_twelve_look_alike() {
         }
     }
 }
+
+#[test]
+fn a_footnote_number_stands_a_word_space_from_its_text() {
+    let layout = Layout::of(&compile_str(&with_footnotes(2)));
+    for (number, text) in [
+        ("1", "Số liệu của chỉ tiêu thứ 1."),
+        ("2", "Số liệu của chỉ tiêu thứ 2."),
+    ] {
+        let note = layout.find(text);
+        let mark = layout
+            .runs
+            .iter()
+            .find(|r| r.text == number && (r.y - note.y).abs() < 4.0 && r.x < note.x)
+            .expect("the note's number");
+        // Liberation Serif's space is a quarter of an em: 3 pt at 12 pt.
+        close(
+            note.x + note.leading_space - mark.right(),
+            pt_to_mm(P.footnote_pt * 0.25),
+            &format!("space after footnote number {number}"),
+        );
+    }
+}
