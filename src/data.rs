@@ -122,7 +122,11 @@ impl TemplateData {
     pub fn new(doc: &Document, fonts: Vec<String>) -> Self {
         let standard = doc.standard;
         let mut runs = RunBuilder::default();
-        let summary = doc.summary.iter().map(|t| runs.convert(t)).collect();
+        let summary = doc
+            .summary
+            .iter()
+            .map(|t| bind_numbers(runs.convert(t)))
+            .collect();
         let to = addressees(&doc.to, standard, &mut runs);
         let opening = doc.opening.iter().map(|t| runs.convert(t)).collect();
         let mut section = 0;
@@ -170,11 +174,11 @@ impl TemplateData {
             .authority
             .iter()
             .map(|(a, body)| {
-                format!(
+                vn::bind_numbers(&format!(
                     "{} {}",
                     a.spelling(standard).unwrap_or_default(),
                     vn::upper(body)
-                )
+                ))
             })
             .collect();
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
@@ -224,8 +228,8 @@ impl TemplateData {
             footnotes,
             signature: SignatureData {
                 authority,
-                title: vn::upper(&doc.signature.title),
-                name: doc.signature.name.clone(),
+                title: vn::bind_numbers(&vn::upper(&doc.signature.title)),
+                name: vn::bind_numbers(&doc.signature.name),
             },
             recipients,
         }
@@ -320,8 +324,18 @@ fn name_lines(name: &str) -> Vec<String> {
     name.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(vn::upper)
+        .map(|l| vn::bind_numbers(&vn::upper(l)))
         .collect()
+}
+
+/// Runs whose numbers keep to the word after them.
+fn bind_numbers(mut runs: Vec<Run>) -> Vec<Run> {
+    for run in &mut runs {
+        if let Run::Text { text, .. } = run {
+            *text = vn::bind_numbers(text);
+        }
+    }
+    runs
 }
 
 fn plain(text: &str) -> Run {

@@ -4,10 +4,12 @@
 //! and the CLI take these from here and nowhere else.
 
 mod labels;
+mod line_breaks;
 mod profile;
 mod writing;
 
 pub use labels::{LabelStyle, NumberingRun, roman};
+pub use line_breaks::{NBSP, bind_numbers};
 pub use profile::{Overrides, ProfileError, StyleProfile};
 pub use writing::*;
 

@@ -122,11 +122,12 @@ impl Layout {
         runs
     }
 
-    /// The first run whose text contains `needle`.
+    /// The first run whose text contains `needle`, a no-break space
+    /// matching a space.
     pub fn find(&self, needle: &str) -> &Run {
         self.runs
             .iter()
-            .find(|r| r.text.contains(needle))
+            .find(|r| r.text.contains(needle) || r.text.replace('\u{a0}', " ").contains(needle))
             .unwrap_or_else(|| panic!("no run contains {needle:?}"))
     }
 

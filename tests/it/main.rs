@@ -6,6 +6,7 @@ mod common;
 
 mod batch;
 mod body_text;
+mod breaking;
 mod check;
 mod cli;
 mod fonts;
