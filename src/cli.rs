@@ -88,7 +88,8 @@ pub enum Command {
         override_usage = "vanban check [TÙY CHỌN] <TỆP>...",
         after_help = "Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 chỉ có cảnh \
         báo, khi dùng --deny-warnings.\n\nCác quy tắc: type-code, number-format, archive-line, \
-        reference-date, date-padding, summary-case, spacing, unused-footnote, end-mark."
+        reference-date, date-padding, summary-case, spacing, unused-footnote, place-length, \
+        end-mark."
     )]
     Check(CheckArgs),
 

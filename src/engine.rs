@@ -198,6 +198,24 @@ fn package_spec() -> PackageSpec {
     }
 }
 
+/// The width, in points, of one line of the embedded serif (Liberation
+/// Serif, with the metrics of Times New Roman) at `size_pt`: for the checks
+/// made before a document is laid out.
+pub(crate) fn serif_width_pt(text: &str, size_pt: f64, italic: bool) -> f64 {
+    let face = EMBEDDED_FONTS
+        .iter()
+        .filter_map(|data| ttf_parser::Face::parse(data, 0).ok())
+        .find(|f| f.is_italic() == italic && !f.is_bold());
+    let Some(face) = face else { return 0.0 };
+    let units: f64 = text
+        .chars()
+        .filter_map(|c| face.glyph_index(c))
+        .filter_map(|g| face.glyph_hor_advance(g))
+        .map(f64::from)
+        .sum();
+    units / f64::from(face.units_per_em()) * size_pt
+}
+
 fn package_file(path: &str) -> FileId {
     // The paths are ours and well formed; a bad one is a bug caught by the tests.
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| panic!("bad built-in path {path}"));

@@ -1,7 +1,7 @@
 //! How things are written: dates, numbers and symbols, authorities, the
 //! fixed words of each standard.
 
-use super::Standard;
+use super::{NBSP, Standard};
 
 /// A date whose day, or day and month, may be left blank to be filled in by
 /// hand once the document is signed.
@@ -31,11 +31,27 @@ pub fn format_month(month: u32) -> String {
     }
 }
 
-/// "Đơn Dương, ngày 05 tháng 11 năm 2020", with blanks for the parts not given.
+/// "Đơn Dương, ngày 05 tháng 11 năm 2020", with blanks for the parts not
+/// given. The place and the date each hold together (no-break spaces): a
+/// line too long for its column breaks only after the comma.
 pub fn format_place_date(place: &str, date: IssueDate) -> String {
     let day = date.day.map_or(BLANK.to_owned(), format_day);
     let month = date.month.map_or(BLANK.to_owned(), format_month);
-    format!("{place}, ngày {day} tháng {month} năm {}", date.year)
+    let date = format!("ngày {day} tháng {month} năm {}", date.year);
+    let hold = |s: &str| s.replace(' ', &NBSP.to_string());
+    format!("{}, {}", hold(place.trim()), hold(&date))
+}
+
+/// The short form of a place name that Hướng dẫn 05-HD/VPTW allows
+/// ("TP. Hồ Chí Minh", "ĐK. Phú Quốc"), if it has one.
+pub fn short_place(place: &str) -> Option<String> {
+    [("Thành phố ", "TP. "), ("Đặc khu ", "ĐK. ")]
+        .iter()
+        .find_map(|(long, short)| {
+            place
+                .strip_prefix(long)
+                .map(|rest| format!("{short}{rest}"))
+        })
 }
 
 /// The number line: "Số 15-KL/HU" for the Party (no colon; number, type and
@@ -247,8 +263,19 @@ mod tests {
             ),
         ];
         for (place, date, expected) in cases {
-            assert_eq!(format_place_date(place, date), expected);
+            assert_eq!(format_place_date(place, date).replace(NBSP, " "), expected);
         }
+        // Only the space after the comma may break.
+        assert_eq!(
+            format_place_date("Thành phố Hồ Chí Minh", d(2026, Some(1), Some(2)))
+                .replace(NBSP, "~"),
+            "Thành~phố~Hồ~Chí~Minh, ngày~02~tháng~01~năm~2026"
+        );
+        assert_eq!(
+            short_place("Thành phố Hồ Chí Minh").as_deref(),
+            Some("TP. Hồ Chí Minh")
+        );
+        assert_eq!(short_place("Hà Nội"), None);
     }
 
     #[test]

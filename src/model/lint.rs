@@ -39,6 +39,10 @@ pub const RULES: &[(&str, &str)] = &[
         "a footnote is defined but never referred to",
     ),
     (
+        "place-length",
+        "địa danh và ngày tháng dài quá cột, phải xuống dòng sau dấu phẩy",
+    ),
+    (
         "end-mark",
         "dấu kết thúc \"./.\" gõ sẵn ở cuối nội dung, thứ vanban tự in theo thể thức",
     ),
@@ -70,6 +74,32 @@ impl Finding {
         self.spot = Some((spot.into(), offset));
         self
     }
+}
+
+/// A place and date too long for the header's column: printed on two
+/// lines, broken after the comma. Measured with the embedded serif.
+fn place_length(doc: &Document) -> Option<Finding> {
+    let p = &doc.profile;
+    let column = p.text_width_mm() - p.header_left_mm;
+    let line = crate::conventions::format_place_date(&doc.place, doc.date);
+    let width = crate::engine::serif_width_pt(&line, p.place_date_pt, true) * 25.4 / 72.0;
+    if width <= column {
+        return None;
+    }
+    let hint = match crate::conventions::short_place(&doc.place) {
+        Some(short) => {
+            format!("Hướng dẫn 05-HD/VPTW cho phép viết tắt địa danh: place = \"{short}\"")
+        }
+        None => "viết địa danh ngắn gọn hơn, hoặc để in thành hai dòng".to_owned(),
+    };
+    Some(finding(
+        "place-length",
+        &FieldPath::default().key("place"),
+        format!(
+            "địa danh và ngày tháng dài {width:.0} mm, quá cột {column:.0} mm nên in thành hai dòng, xuống dòng sau dấu phẩy"
+        ),
+        hint,
+    ))
 }
 
 /// An end mark typed at the end of the body, which vanban took off.
@@ -162,6 +192,10 @@ pub fn lint(
             )),
             _ => {}
         }
+    }
+
+    if let Some(long) = place_length(doc) {
+        out.push(long);
     }
 
     for id in unused_footnotes {

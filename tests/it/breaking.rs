@@ -79,3 +79,59 @@ fn numbers_hold_on_in_the_names_and_the_signature() {
         "no number in this summary: {summary:?}"
     );
 }
+
+#[test]
+fn a_long_place_breaks_after_the_comma_never_inside_the_date() {
+    let p = vanban::conventions::StyleProfile::PARTY_HD36;
+    let toml = read(REFERENCE)
+        .replace("place = \"Đơn Dương\"", "place = \"Thành phố Hồ Chí Minh\"")
+        .replace("date = 2020-11-05", "date = 2020-01-02");
+    let layout = Layout::of(&compile_str(&toml));
+    let place = layout.find("Thành phố Hồ Chí Minh,");
+    let date = layout.find("ngày 02 tháng 01 năm 2020");
+    assert!(place.italic && date.italic);
+    assert!(
+        !place.text.contains("ngày"),
+        "the line breaks after the comma: {:?}",
+        place.text
+    );
+    close(
+        date.y - place.y,
+        pt_to_mm(p.header_pitch_pt),
+        "the date on the next line",
+    );
+    let column_left = p.margin_left_mm + p.header_left_mm;
+    let column_right = p.page_width_mm - p.margin_right_mm;
+    let centre = (column_left + column_right) / 2.0;
+    for run in [place, date] {
+        close(
+            run.centre(),
+            centre,
+            &format!("{:?} centred in its column", run.text),
+        );
+        assert!(run.x >= column_left && run.right() <= column_right);
+    }
+
+    // `vanban check` suggests the short form.
+    let warnings: Vec<String> = model::load("vb.toml", toml.as_bytes())
+        .expect("valid")
+        .warnings
+        .iter()
+        .filter(|d| d.rule == Some("place-length"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "vb.toml:15:9: cảnh báo: place: địa danh và ngày tháng dài 106 mm, quá cột 95 mm nên in \
+          thành hai dòng, xuống dòng sau dấu phẩy [place-length]\n  \
+          gợi ý: Hướng dẫn 05-HD/VPTW cho phép viết tắt địa danh: place = \"TP. Hồ Chí Minh\""
+        ]
+    );
+    // The short form fits on one line, without a warning.
+    let short = toml.replace("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh");
+    let layout = Layout::of(&compile_str(&short));
+    layout.find("TP. Hồ Chí Minh, ngày 02 tháng 01 năm 2020");
+    let doc = model::load("vb.toml", short.as_bytes()).expect("valid");
+    assert!(doc.warnings.iter().all(|d| d.rule != Some("place-length")));
+}

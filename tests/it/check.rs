@@ -59,6 +59,11 @@ fn each_rule_trips_on_its_slip() {
         ("spacing", "Kết quả tốt", "Kết quả  tốt"),
         ("unused-footnote", "tốt[^a].", "tốt."),
         ("end-mark", "tốt[^a].", "tốt[^a]./."),
+        (
+            "place-length",
+            "place = \"Đơn Dương\"",
+            "place = \"Thành phố Hồ Chí Minh\"",
+        ),
     ];
     for (rule, from, to) in cases {
         let toml = doc(|s| {
@@ -252,6 +257,6 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, end-mark"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, place-length, end-mark"
     );
 }
