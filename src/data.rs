@@ -55,6 +55,10 @@ pub struct Header {
     /// broke it into); each may still wrap.
     pub superior: Vec<String>,
     pub issuer: Vec<String>,
+    /// Each line of `superior` in its units, which it breaks between
+    /// ("ỦY BAN NHÂN DÂN" | "XÃ TÂN HÒA"); see `conventions::name_units`.
+    pub superior_units: Vec<Vec<String>>,
+    pub issuer_units: Vec<Vec<String>>,
     /// "ĐẢNG CỘNG SẢN VIỆT NAM" or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
     pub national: &'static str,
     /// "Độc lập - Tự do - Hạnh phúc" for the State.
@@ -102,9 +106,12 @@ pub struct ItemData {
 }
 
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct SignatureData {
     /// Authority lines, spelled per the standard: "T/M BAN THƯỜNG VỤ".
     pub authority: Vec<String>,
+    /// Each authority line in its units, as the bodies' names.
+    pub authority_units: Vec<Vec<String>>,
     pub title: String,
     pub name: String,
 }
@@ -169,18 +176,25 @@ impl TemplateData {
             .iter()
             .map(|(id, t)| (id.clone(), RunBuilder::default().convert(t)))
             .collect();
-        let authority = doc
+        let authority_units: Vec<Vec<String>> = doc
             .signature
             .authority
             .iter()
             .map(|(a, body)| {
-                vn::bind_numbers(&format!(
+                vn::name_units(&vn::bind_numbers(&format!(
                     "{} {}",
                     a.spelling(standard).unwrap_or_default(),
                     vn::upper(body)
-                ))
+                )))
             })
             .collect();
+        let superior_units: Vec<Vec<String>> = doc
+            .issuer
+            .superior
+            .as_deref()
+            .map(name_lines)
+            .unwrap_or_default();
+        let issuer_units = name_lines(&doc.issuer.name);
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
         let date = doc.date;
 
@@ -201,13 +215,10 @@ impl TemplateData {
                 ],
             },
             header: Header {
-                superior: doc
-                    .issuer
-                    .superior
-                    .as_deref()
-                    .map(name_lines)
-                    .unwrap_or_default(),
-                issuer: name_lines(&doc.issuer.name),
+                superior: joined(&superior_units),
+                issuer: joined(&issuer_units),
+                superior_units,
+                issuer_units,
                 national: vn::national_title(standard),
                 motto: vn::motto(standard),
                 number: vn::format_number(
@@ -227,7 +238,8 @@ impl TemplateData {
             closing,
             footnotes,
             signature: SignatureData {
-                authority,
+                authority: joined(&authority_units),
+                authority_units,
                 title: vn::bind_numbers(&vn::upper(&doc.signature.title)),
                 name: vn::bind_numbers(&doc.signature.name),
             },
@@ -319,13 +331,19 @@ fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
     }
 }
 
-/// A body's name in capitals, split where the user broke the line.
-fn name_lines(name: &str) -> Vec<String> {
+/// A body's name in capitals, split where the user broke the line, each
+/// line in its units.
+fn name_lines(name: &str) -> Vec<Vec<String>> {
     name.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| vn::bind_numbers(&vn::upper(l)))
+        .map(|l| vn::name_units(&vn::bind_numbers(&vn::upper(l))))
         .collect()
+}
+
+/// Lines from their units.
+fn joined(lines: &[Vec<String>]) -> Vec<String> {
+    lines.iter().map(|units| units.join(" ")).collect()
 }
 
 /// Runs whose numbers keep to the word after them.

@@ -9,7 +9,7 @@ mod profile;
 mod writing;
 
 pub use labels::{LabelStyle, NumberingRun, roman};
-pub use line_breaks::{NBSP, bind_numbers};
+pub use line_breaks::{NBSP, bind_numbers, name_units};
 pub use profile::{Overrides, ProfileError, StyleProfile};
 pub use writing::*;
 

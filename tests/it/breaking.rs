@@ -60,10 +60,8 @@ fn numbers_hold_on_in_the_names_and_the_signature() {
         )
         .replace("title = \"CHỦ TỊCH\"", "title = \"Tổ trưởng Tổ 3 Văn phòng\"");
     let data = data(&toml);
-    assert_eq!(
-        data["header"]["issuer"][0],
-        format!("TRƯỜNG TRUNG HỌC PHỔ THÔNG SỐ 2{NBSP}BẢO THẮNG")
-    );
+    let issuer = data["header"]["issuer"][0].as_str().expect("a line");
+    assert!(issuer.contains(&format!("SỐ 2{NBSP}BẢO")), "{issuer:?}");
     assert_eq!(
         data["signature"]["title"],
         format!("TỔ TRƯỞNG TỔ 3{NBSP}VĂN PHÒNG")
@@ -134,4 +132,173 @@ fn a_long_place_breaks_after_the_comma_never_inside_the_date() {
     layout.find("TP. Hồ Chí Minh, ngày 02 tháng 01 năm 2020");
     let doc = model::load("vb.toml", short.as_bytes()).expect("valid");
     assert!(doc.warnings.iter().all(|d| d.rule != Some("place-length")));
+}
+
+/// The lines of text in a box of page 1 (x from `left` to `right` mm, y
+/// above `bottom` mm), top to bottom, white space folded.
+fn lines_in(layout: &Layout, left: f64, right: f64, top: f64, bottom: f64) -> Vec<(String, f64)> {
+    let mut lines: Vec<(f64, Vec<&Run>)> = Vec::new();
+    for run in layout.page_runs(1) {
+        if run.x < left - 0.5 || run.right() > right + 0.5 || run.y < top || run.y > bottom {
+            continue;
+        }
+        match lines.last_mut() {
+            Some((y, runs)) if (*y - run.y).abs() < 0.1 => runs.push(run),
+            _ => lines.push((run.y, vec![run])),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(_, runs)| {
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            let centre = (runs[0].x + runs[runs.len() - 1].right()) / 2.0;
+            (fold(&text), centre)
+        })
+        .collect()
+}
+
+/// Word pairs that a line must never split.
+const PAIRS: &[&str] = &[
+    "NHÂN DÂN",
+    "ỦY BAN",
+    "THƯỜNG VỤ",
+    "HỘI ĐỒNG",
+    "THÀNH PHỐ",
+    "KIỂM SOÁT",
+    "CƠ QUAN",
+    "DOANH NGHIỆP",
+    "MÔI TRƯỜNG",
+    "NÔNG NGHIỆP",
+    "BỆNH TẬT",
+];
+
+fn assert_no_pair_split(lines: &[(String, f64)], what: &str) {
+    for pair in lines.windows(2) {
+        let last = pair[0].0.rsplit(' ').next().unwrap_or_default();
+        let first = pair[1].0.split(' ').next().unwrap_or_default();
+        assert!(
+            !PAIRS.contains(&format!("{last} {first}").as_str()),
+            "{what}: {:?} / {:?} splits \"{last} {first}\"",
+            pair[0].0,
+            pair[1].0
+        );
+    }
+}
+
+#[test]
+fn a_body_name_breaks_between_its_units() {
+    let s = vanban::conventions::StyleProfile::STATE_ND30;
+    let toml = state_notice("closing = \"Xong.\"");
+    let layout = Layout::of(&compile_str(&toml));
+    let column = s.margin_left_mm + s.header_left_mm;
+    let lines = lines_in(&layout, s.margin_left_mm, column, 0.0, 40.0);
+    let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(names[..2], ["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"]);
+    close(lines[0].1, lines[1].1, "both lines centred");
+
+    // The Party header, superior and issuing body alike.
+    let p = vanban::conventions::StyleProfile::PARTY_HD36;
+    let toml = read(REFERENCE)
+        .replace("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH")
+        .replace("HUYỆN ỦY ĐƠN DƯƠNG", "ĐẢNG ỦY PHƯỜNG BẾN THÀNH");
+    let layout = Layout::of(&compile_str(&toml));
+    let lines = lines_in(
+        &layout,
+        p.margin_left_mm,
+        p.margin_left_mm + p.header_left_mm,
+        0.0,
+        45.0,
+    );
+    let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        names[..4],
+        [
+            "ĐẢNG BỘ",
+            "THÀNH PHỐ HỒ CHÍ MINH",
+            "ĐẢNG ỦY",
+            "PHƯỜNG BẾN THÀNH"
+        ]
+    );
+}
+
+#[test]
+fn the_signature_authority_breaks_between_its_units() {
+    let s = vanban::conventions::StyleProfile::STATE_ND30;
+    let toml = state_notice("closing = \"Xong.\"").replace(
+        "authority = \"TM. ỦY BAN NHÂN DÂN\"",
+        "authority = \"TM. ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\"",
+    );
+    let layout = Layout::of(&compile_str(&toml));
+    let column = s.page_width_mm - s.margin_right_mm - s.signature_width_mm;
+    let label = layout.find("Nơi nhận");
+    let lines = lines_in(
+        &layout,
+        column,
+        s.page_width_mm,
+        label.y - 1.0,
+        label.y + 20.0,
+    );
+    let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        names[..3],
+        ["TM. ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "CHỦ TỊCH"]
+    );
+    close(lines[0].1, lines[1].1, "centred in the signature block");
+}
+
+#[test]
+fn no_name_in_the_corpus_splits_a_word_pair() {
+    for file in corpus_files() {
+        let doc = vanban::model::load("vb.toml", read(&file).as_bytes()).expect("valid");
+        let layout = Layout::of(&compile_doc(&doc));
+        let p = &doc.profile;
+        let left = lines_in(
+            &layout,
+            p.margin_left_mm,
+            p.margin_left_mm + p.header_left_mm,
+            0.0,
+            60.0,
+        );
+        assert_no_pair_split(&left, &file);
+        let right = p.page_width_mm - p.margin_right_mm - p.signature_width_mm;
+        let label = layout
+            .runs
+            .iter()
+            .find(|r| r.text.starts_with("Nơi nhận"))
+            .expect("Nơi nhận");
+        let last = Layout {
+            runs: layout
+                .runs
+                .iter()
+                .filter(|r| r.page == label.page)
+                .cloned()
+                .map(|mut r| {
+                    r.page = 1;
+                    r
+                })
+                .collect(),
+            rules: Vec::new(),
+            pages: Vec::new(),
+        };
+        let signature = lines_in(&last, right, p.page_width_mm, label.y - 1.0, label.y + 40.0);
+        assert_no_pair_split(&signature, &file);
+    }
+}
+
+/// The corpus's documents, by path from the crate's root.
+pub fn corpus_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(path("tests/corpus"))
+        .expect("the corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            format!(
+                "tests/corpus/{}",
+                p.file_name().and_then(|n| n.to_str()).expect("name")
+            )
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 8, "{files:?}");
+    files
 }

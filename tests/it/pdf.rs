@@ -197,6 +197,6 @@ fn decomposed_input_prints_composed() {
         a.pdf == b.pdf,
         "decomposed and composed input give the same PDF"
     );
-    let text = pdf_text(&a.pdf);
+    let text = fold(&pdf_text(&a.pdf));
     assert!(text.contains("HUYỆN ỦY ĐƠN DƯƠNG"));
 }
