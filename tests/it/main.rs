@@ -14,6 +14,7 @@ mod footnotes;
 mod hostile;
 mod input;
 mod layout;
+mod pagination;
 mod pdf;
 mod property;
 mod snapshots;
