@@ -302,3 +302,19 @@ pub fn corpus_files() -> Vec<String> {
     assert!(files.len() >= 8, "{files:?}");
     files
 }
+
+#[test]
+fn a_word_with_a_slash_never_breaks_after_it() {
+    let toml = read(REFERENCE).replace(
+        "    \"Văn phòng Tỉnh ủy\",\n",
+        "    \"Thành ủy Thành phố Hồ Chí Minh (b/c)\",\n    \"Văn phòng Tỉnh ủy\",\n",
+    );
+    assert!(toml.contains("(b/c)"), "the recipient is in");
+    let layout = Layout::of(&compile_str(&toml));
+    let run = layout.find("(b/");
+    assert!(
+        run.text.contains("(b/c),"),
+        "\"(b/c)\" torn at its slash: {:?}",
+        run.text
+    );
+}

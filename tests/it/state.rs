@@ -185,8 +185,11 @@ fn three_line_signature_and_state_recipients() {
         lines[0].y,
         "Nơi nhận level with the first authority line",
     );
-    let item = layout.find("- Thường trực Tỉnh ủy (b/c);");
+    let item = layout.find("- Thường trực Tỉnh ủy");
     assert_eq!(item.size_pt, S.recipients_pt);
+    // "(b/c)" stands whole, on the line of its recipient.
+    let bc = layout.find("(b/c);");
+    assert_eq!(bc.y, item.y);
     let archive = layout.find("- Lưu: VT, VP, TH1, XDCB2.");
     assert_eq!(archive.size_pt, S.recipients_pt);
     let drafter = layout.find("TH.(30)");
