@@ -23,7 +23,7 @@ fn with_footnotes(n: usize) -> String {
 
 /// The runs of footnote marks: digits only, set smaller than the text
 /// they stand in, with the baseline of the line they sit on.
-fn marks(layout: &Layout, text_pt: f64) -> Vec<(String, &Run, f64)> {
+pub fn marks(layout: &Layout, text_pt: f64) -> Vec<(String, &Run, f64)> {
     let mut out = Vec::new();
     for run in &layout.runs {
         let digits = !run.text.is_empty() && run.text.chars().all(|c| c.is_ascii_digit());

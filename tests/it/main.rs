@@ -9,6 +9,7 @@ mod body_text;
 mod breaking;
 mod check;
 mod cli;
+mod corpus;
 mod fonts;
 mod footnotes;
 mod hostile;
