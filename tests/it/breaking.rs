@@ -134,11 +134,17 @@ fn a_long_place_breaks_after_the_comma_never_inside_the_date() {
     assert!(doc.warnings.iter().all(|d| d.rule != Some("place-length")));
 }
 
-/// The lines of text in a box of page 1 (x from `left` to `right` mm, y
-/// above `bottom` mm), top to bottom, white space folded.
-fn lines_in(layout: &Layout, left: f64, right: f64, top: f64, bottom: f64) -> Vec<(String, f64)> {
+/// The lines of text in a box of `page` (x from `left` to `right` mm, y
+/// from `top` to `bottom` mm), top to bottom, white space folded, each
+/// with its centre.
+fn lines_in(
+    layout: &Layout,
+    page: usize,
+    (left, right): (f64, f64),
+    (top, bottom): (f64, f64),
+) -> Vec<(String, f64)> {
     let mut lines: Vec<(f64, Vec<&Run>)> = Vec::new();
-    for run in layout.page_runs(1) {
+    for run in layout.page_runs(page) {
         if run.x < left - 0.5 || run.right() > right + 0.5 || run.y < top || run.y > bottom {
             continue;
         }
@@ -155,6 +161,19 @@ fn lines_in(layout: &Layout, left: f64, right: f64, top: f64, bottom: f64) -> Ve
             (fold(&text), centre)
         })
         .collect()
+}
+
+/// The header's left column, in mm from the page's left edge.
+fn left_column(p: &vanban::conventions::StyleProfile) -> (f64, f64) {
+    (p.margin_left_mm, p.margin_left_mm + p.header_left_mm)
+}
+
+/// The lines of the signature block, level with "Nơi nhận" and down.
+fn signature_lines(layout: &Layout, p: &vanban::conventions::StyleProfile) -> Vec<(String, f64)> {
+    let column = p.page_width_mm - p.margin_right_mm - p.signature_width_mm;
+    let label = layout.find("Nơi nhận");
+    let box_ = (label.y - 1.0, label.y + 40.0);
+    lines_in(layout, label.page, (column, p.page_width_mm), box_)
 }
 
 /// Word pairs that a line must never split.
@@ -191,7 +210,7 @@ fn a_body_name_breaks_between_its_units() {
     let toml = state_notice("closing = \"Xong.\"");
     let layout = Layout::of(&compile_str(&toml));
     let column = s.margin_left_mm + s.header_left_mm;
-    let lines = lines_in(&layout, s.margin_left_mm, column, 0.0, 40.0);
+    let lines = lines_in(&layout, 1, (s.margin_left_mm, column), (0.0, 40.0));
     let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(names[..2], ["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"]);
     close(lines[0].1, lines[1].1, "both lines centred");
@@ -202,13 +221,7 @@ fn a_body_name_breaks_between_its_units() {
         .replace("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH")
         .replace("HUYỆN ỦY ĐƠN DƯƠNG", "ĐẢNG ỦY PHƯỜNG BẾN THÀNH");
     let layout = Layout::of(&compile_str(&toml));
-    let lines = lines_in(
-        &layout,
-        p.margin_left_mm,
-        p.margin_left_mm + p.header_left_mm,
-        0.0,
-        45.0,
-    );
+    let lines = lines_in(&layout, 1, left_column(&p), (0.0, 45.0));
     let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(
         names[..4],
@@ -229,15 +242,7 @@ fn the_signature_authority_breaks_between_its_units() {
         "authority = \"TM. ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\"",
     );
     let layout = Layout::of(&compile_str(&toml));
-    let column = s.page_width_mm - s.margin_right_mm - s.signature_width_mm;
-    let label = layout.find("Nơi nhận");
-    let lines = lines_in(
-        &layout,
-        column,
-        s.page_width_mm,
-        label.y - 1.0,
-        label.y + 20.0,
-    );
+    let lines = signature_lines(&layout, &s);
     let names: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(
         names[..3],
@@ -252,36 +257,9 @@ fn no_name_in_the_corpus_splits_a_word_pair() {
         let doc = vanban::model::load("vb.toml", read(&file).as_bytes()).expect("valid");
         let layout = Layout::of(&compile_doc(&doc));
         let p = &doc.profile;
-        let left = lines_in(
-            &layout,
-            p.margin_left_mm,
-            p.margin_left_mm + p.header_left_mm,
-            0.0,
-            60.0,
-        );
+        let left = lines_in(&layout, 1, left_column(p), (0.0, 60.0));
         assert_no_pair_split(&left, &file);
-        let right = p.page_width_mm - p.margin_right_mm - p.signature_width_mm;
-        let label = layout
-            .runs
-            .iter()
-            .find(|r| r.text.starts_with("Nơi nhận"))
-            .expect("Nơi nhận");
-        let last = Layout {
-            runs: layout
-                .runs
-                .iter()
-                .filter(|r| r.page == label.page)
-                .cloned()
-                .map(|mut r| {
-                    r.page = 1;
-                    r
-                })
-                .collect(),
-            rules: Vec::new(),
-            pages: Vec::new(),
-        };
-        let signature = lines_in(&last, right, p.page_width_mm, label.y - 1.0, label.y + 40.0);
-        assert_no_pair_split(&signature, &file);
+        assert_no_pair_split(&signature_lines(&layout, p), &file);
     }
 }
 
