@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/components.typ"),
     ),
     ("/text.typ", include_str!("../templates/text.typ")),
+    ("/names.typ", include_str!("../templates/names.typ")),
     ("/ket-luan.typ", include_str!("../templates/ket-luan.typ")),
     (
         "/thong-bao-ket-luan.typ",
