@@ -1,5 +1,6 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
+mod end_mark;
 mod errors;
 mod fields;
 mod guide_rules;
@@ -86,9 +87,13 @@ pub struct Part {
     pub role: PartRole,
     /// A section heading, numbered with Roman numerals: "I. ĐÁNH GIÁ CHUNG".
     pub heading: Option<String>,
-    pub lead: Option<Text>,
+    /// The lead-in paragraphs before the items.
+    pub lead: Vec<Text>,
     /// How each level of items is labelled, from the top level down.
     pub labels: Vec<LabelStyle>,
+    /// Numbering starts again at 1 here, although the part before has no
+    /// heading between.
+    pub restart_numbering: bool,
     pub items: Vec<Item>,
 }
 

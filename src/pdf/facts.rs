@@ -153,7 +153,9 @@ pub fn read(doc: &Document) -> Result<Facts, Fault> {
         let (data, start) = get(what)?;
         let (_, end) = get(&format!("{what}-end"))?;
         Ok(Line {
-            text: data.text.clone().unwrap_or_default(),
+            // The line holds together with no-break spaces where it is
+            // printed; read as plain spaces, which are as wide.
+            text: data.text.clone().unwrap_or_default().replace('\u{a0}', " "),
             size: data.size.unwrap_or(13.0),
             italic: data.italic.unwrap_or(false),
             fonts: data.fonts.clone(),

@@ -5,10 +5,14 @@
 mod common;
 
 mod batch;
+mod body_text;
+mod breaking;
 mod check;
 mod cli;
+mod corpus;
 mod eoriginal;
 mod fonts;
+mod footnotes;
 mod hd05;
 mod hd05_checks;
 mod hostile;
@@ -16,6 +20,7 @@ mod input;
 mod issue;
 mod keys;
 mod layout;
+mod pagination;
 mod pdf;
 mod property;
 mod sign;
