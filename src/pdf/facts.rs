@@ -99,6 +99,10 @@ pub struct Facts {
     pub date: Line,
     /// The space for the signature, between the signer's title and name.
     pub signature: Area,
+    /// The signer's signature picture, where the document has one.
+    pub signature_image: Option<Area>,
+    /// The issuing body's seal picture, where the document has one.
+    pub seal_image: Option<Area>,
 }
 
 /// The width of the blank vanban leaves for a number or a day.
@@ -163,15 +167,21 @@ pub fn read(doc: &Document) -> Result<Facts, Fault> {
             end: *end,
         })
     };
-    let (_, top_left) = get("signature")?;
-    let (_, bottom_right) = get("signature-end")?;
+    // A block: marks at its top-left and bottom-right corners.
+    let area = |what: &str| -> Option<Area> {
+        let (_, top_left) = marks.get(what)?;
+        let (_, bottom_right) = marks.get(&format!("{what}-end"))?;
+        Some(Area {
+            page: top_left.page,
+            rect: [top_left.x, bottom_right.y, bottom_right.x, top_left.y],
+        })
+    };
     Ok(Facts {
         number: line("number")?,
         date: line("date")?,
-        signature: Area {
-            page: top_left.page,
-            rect: [top_left.x, bottom_right.y, bottom_right.x, top_left.y],
-        },
+        signature: area("signature").ok_or_else(not_vanban)?,
+        signature_image: area("signature-image"),
+        seal_image: area("seal-image"),
     })
 }
 

@@ -216,12 +216,15 @@ pub struct FormChanges {
     pub text_fields: bool,
 }
 
-/// Where each role's signature goes: the signer's in the space between
-/// title and name; the body's seal over about a third of it, on its left.
+/// Where each role's signature goes: the signer's on the signature
+/// picture, or in the space between title and name when there is none; the
+/// body's on the seal picture, or over about a third of that space, on its
+/// left.
 fn area_of(role: Role, facts: &Facts) -> Area {
-    match role {
-        Role::Signer => facts.signature,
-        Role::Body => {
+    match (role, facts.signature_image, facts.seal_image) {
+        (Role::Signer, Some(picture), _) | (Role::Body, _, Some(picture)) => picture,
+        (Role::Signer, None, _) => facts.signature,
+        (Role::Body, _, None) => {
             let [l, b, r, t] = facts.signature.rect;
             let side = (t - b).min(r - l);
             let right = l + (r - l) / 3.0;
