@@ -134,7 +134,7 @@ pub fn issue(
     time: SystemTime,
 ) -> Result<Vec<u8>, Fault> {
     let doc = load(pdf)?;
-    let facts = facts::read(&doc)?;
+    let facts = facts::read(pdf, &doc)?;
     let sigs = signature_fields(&doc);
     let signed_as = |r: Role| sigs.iter().any(|(_, n, v)| *v && n == r.field_name());
     if signed_as(Role::Body) {
@@ -145,7 +145,7 @@ pub fn issue(
     }
     if !facts.number_blank() {
         return Err(fault(
-            format!("văn bản đã có số: {}", facts.number_text()),
+            format!("văn bản đã có số: {}", facts.number_text),
             "văn thư chỉ cấp số cho văn bản còn để trống số; kiểm tra lại tệp cần ban hành",
         ));
     }
@@ -178,6 +178,8 @@ pub fn issue(
 
     let mut filled = facts.clone();
     filled.number.text = fill(&facts.number.text, &[format!("{number:02}")]);
+    // The source the PDF carries keeps its blank: the number is the filled one.
+    filled.number_text = facts::closed_up(&filled.number.text);
     filled.date.text = fill(&facts.date.text, &date_values);
     let mut jobs = vec![(number_field, &filled.number, &facts.number)];
     if let Some(id) = date_field {

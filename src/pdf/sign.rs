@@ -53,7 +53,7 @@ impl Role {
 /// appended. `pdf` must have been made by vanban.
 pub fn sign(pdf: &[u8], key: &dyn Signer, role: Role, time: SystemTime) -> Result<Vec<u8>, Fault> {
     let doc = load(pdf)?;
-    let facts = facts::read(&doc)?;
+    let facts = facts::read(pdf, &doc)?;
     sign_loaded(pdf, &doc, &facts, key, role, time, |_, _| Ok(()))
 }
 
@@ -193,13 +193,13 @@ pub(crate) fn sign_loaded(
     }
 
     let reason = match role {
-        Role::Signer => format!("Ký số văn bản {}", facts.number_text()),
-        Role::Body => format!("Ban hành văn bản {}", facts.number_text()),
+        Role::Signer => format!("Ký số văn bản {}", facts.number_text),
+        Role::Body => format!("Ban hành văn bản {}", facts.number_text),
     };
     let cms_len = estimate_cms_len(key)?;
     update.set_raw(
         sig_id,
-        signature_dictionary(&reason, &facts.place(), key, time, cms_len, certify),
+        signature_dictionary(&reason, &facts.place, key, time, cms_len, certify),
     );
     let written = update.write();
     fill_signature(written, sig_id, key)

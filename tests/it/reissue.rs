@@ -81,3 +81,74 @@ fn the_signature_fields_sit_on_the_pictures() {
         }
     }
 }
+
+/// A template of one's own that words the number and date lines its own
+/// way: what the page prints is no longer "Số …" and "place, ngày …".
+const OWN_WORDING: &str = "#import \"@vanban/vanban:1.0.0\": *\n#{\n\
+    let d = data\n\
+    d.header.number = \"Số hiệu văn bản: \" + d.header.number\n\
+    d.header.place-date = \"Lập tại \" + d.header.place-date\n\
+    document(d)\n}\n";
+
+/// The reason and place of the signature `pdf` gets from the signer.
+fn reason_and_place(pdf: &[u8]) -> (String, String) {
+    let signed = pdf::sign(
+        pdf,
+        &key_of(&keys::signer()),
+        Role::Signer,
+        SystemTime::now(),
+    )
+    .expect("signs");
+    let report = pdf::verify(&signed).expect("verifies");
+    let s = &report.signatures[0];
+    (
+        s.reason.clone().expect("a reason"),
+        s.location.clone().expect("a place"),
+    )
+}
+
+#[test]
+fn the_reason_and_place_come_from_the_source_the_pdf_carries() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("rieng.typ"), OWN_WORDING).expect("written");
+    let source = format!("template = \"rieng.typ\"\n{}", read(REFERENCE));
+    std::fs::write(dir.path().join("vb.toml"), &source).expect("written");
+    let input = Input::file(&dir.path().join("vb.toml")).expect("readable");
+    let make = |job: &Job| {
+        pipeline::make(&Engine::new(), job, &input)
+            .result
+            .expect("made")
+            .files
+            .remove(0)
+            .bytes
+    };
+
+    let carried = make(&Job::default());
+    assert!(
+        fold(&pdf_text(&carried)).contains("Lập tại Đơn Dương, ngày 05 tháng 11 năm 2020"),
+        "the template words the line its own way: {}",
+        fold(&pdf_text(&carried))
+    );
+    assert_eq!(
+        reason_and_place(&carried),
+        (
+            "Ký số văn bản Số 15-KL/HU".to_owned(),
+            "Đơn Dương".to_owned()
+        ),
+        "the document's own number and place, from its source"
+    );
+
+    // Under PDF/A-2 the PDF carries no source: the printed lines are all
+    // there is.
+    let a2 = make(&Job {
+        pdf_standard: vanban::original::PdfStandard::A2b,
+        ..Job::default()
+    });
+    assert_eq!(
+        reason_and_place(&a2),
+        (
+            "Ký số văn bản Số hiệu văn bản: Số 15-KL/HU".to_owned(),
+            "Lập tại Đơn Dương".to_owned()
+        )
+    );
+}
