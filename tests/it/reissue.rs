@@ -5,14 +5,16 @@
 
 use std::time::SystemTime;
 
+use vanban::original::PdfStandard;
 use vanban::pdf::{self, Role};
 use vanban::pipeline::{self, Job};
 use vanban::{Engine, Input};
 
 use crate::common::*;
 use crate::eoriginal::pictures;
+use crate::issue::{blank_source_dated, differing, page_pixels};
 use crate::keys;
-use crate::sign::{field, key_of};
+use crate::sign::{assert_validates, field, key_of, reference_pdf, tool};
 
 /// The electronic original with a signature picture and a seal.
 const WITH_PICTURES: &str = "examples/thong-bao-dien-tu.toml";
@@ -150,5 +152,185 @@ fn the_reason_and_place_come_from_the_source_the_pdf_carries() {
             "Ký số văn bản Số hiệu văn bản: Số 15-KL/HU".to_owned(),
             "Lập tại Đơn Dương".to_owned()
         )
+    );
+}
+
+// ------------------------------------------- issuing an unsigned document
+
+fn issue_unsigned(pdf: &[u8], number: u32, date: (i32, u32, u32)) -> vanban::Result<pdf::Issued> {
+    let key = key_of(&keys::body());
+    pdf::issue(
+        &Engine::new(),
+        "blank.pdf",
+        pdf,
+        None,
+        &pdf::Issue {
+            number,
+            date: chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("a date"),
+            key: &key,
+            time: SystemTime::now(),
+            creation_epoch: None,
+        },
+    )
+}
+
+/// The source a PDF carries.
+fn carried(pdf: &[u8]) -> String {
+    let original = pdf::embedded::original("x.pdf", pdf).expect("a source inside");
+    String::from_utf8(original.source.bytes).expect("UTF-8")
+}
+
+#[test]
+fn an_unsigned_document_is_made_again_with_its_number_and_date() {
+    let blank_source = blank_source_dated("{ year = 2020, month = 11 }");
+    let blank = make_pdf("blank.toml", &blank_source);
+    let issued = issue_unsigned(&blank, 15, (2020, 11, 5)).expect("issued");
+    assert!(issued.remade);
+
+    // The source it carries: the blank one with the number and date
+    // written in, nothing else changed.
+    let expected = blank_source
+        .replace("\nplace =", "\nnumber = 15\nplace =")
+        .replace("date = { year = 2020, month = 11 }", "date = 2020-11-05");
+    assert_ne!(expected, blank_source);
+    let source = carried(&issued.pdf);
+    assert_eq!(source, expected);
+
+    // Made exactly as `render` makes that source: the PDF before the
+    // body's signature is byte for byte the render of what it carries.
+    let rendered = make_pdf("blank.toml", &source);
+    assert!(
+        issued.pdf.starts_with(&rendered),
+        "the issued PDF is the render of its source, signed"
+    );
+    // And the page shows what a document written with the number and date
+    // shows: the reference, which has them.
+    let text = fold(&pdf_text(&issued.pdf));
+    assert!(text.contains("Số 15-KL/HU"), "{text}");
+    assert!(
+        text.contains("Đơn Dương, ngày 05 tháng 11 năm 2020"),
+        "{text}"
+    );
+    if tool("pdftoppm") {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let printed = page_pixels(&reference_pdf(), dir.path(), "printed");
+        let remade = page_pixels(&issued.pdf, dir.path(), "issued");
+        assert_eq!(differing(&printed, &remade), 0, "the same page");
+        let unnumbered = page_pixels(&blank, dir.path(), "blank");
+        assert!(differing(&unnumbered, &remade) > 100, "the number shows");
+    }
+
+    // The body's signature, alone, validates and covers the whole file.
+    let verdicts = assert_validates(&issued.pdf, 1);
+    if let Some(v) = verdicts.first() {
+        assert_eq!(v["field"], "CoQuanBanHanh");
+        assert_eq!(v["coverage"], "ENTIRE_FILE");
+    }
+    let report = pdf::verify(&issued.pdf).expect("verifies");
+    let s = &report.signatures[0];
+    assert_eq!(s.role, Some("body"));
+    assert_eq!(s.reason.as_deref(), Some("Ban hành văn bản Số 15-KL/HU"));
+    assert_eq!(s.location.as_deref(), Some("Đơn Dương"));
+}
+
+#[test]
+fn a_json_source_gets_its_number_and_date_too() {
+    let toml_source = blank_source_dated("{ year = 2020 }");
+    let value: serde_json::Value = toml::from_str(&toml_source).expect("TOML");
+    let json = serde_json::to_string_pretty(&value).expect("JSON");
+    let blank = make_pdf("blank.json", &json);
+    let issued = issue_unsigned(&blank, 7, (2020, 2, 3)).expect("issued");
+    let source = carried(&issued.pdf);
+    let date_at = json.find("\"date\": ").expect("a date") + "\"date\": ".len();
+    let date_end = date_at + json[date_at..].find('}').expect("its end") + 1;
+    let expected = format!(
+        "{}\"2020-02-03\", \"number\": 7{}",
+        &json[..date_at],
+        &json[date_end..]
+    );
+    assert_eq!(source, expected);
+    let text = fold(&pdf_text(&issued.pdf));
+    assert!(text.contains("Số 07-KL/HU"), "{text}");
+    assert!(
+        text.contains("Đơn Dương, ngày 03 tháng 02 năm 2020"),
+        "{text}"
+    );
+    assert!(issued.pdf.starts_with(&make_pdf("blank.json", &source)));
+}
+
+#[test]
+fn the_pdf_standard_of_the_original_is_kept() {
+    let source = blank_source_dated("{ year = 2020, month = 11 }");
+    let input = Input::text("blank.toml", source.clone(), None);
+    for standard in [PdfStandard::A3b, PdfStandard::A3u, PdfStandard::Pdf17] {
+        let job = Job {
+            pdf_standard: standard,
+            ..Job::default()
+        };
+        let blank = pipeline::make(&Engine::new(), &job, &input)
+            .result
+            .expect("made")
+            .files
+            .remove(0)
+            .bytes;
+        let issued = issue_unsigned(&blank, 15, (2020, 11, 5)).expect("issued");
+        let doc = lopdf::Document::load_mem(&issued.pdf).expect("loads");
+        assert_eq!(
+            pdf::standard::of(&doc),
+            (standard != PdfStandard::Pdf17).then_some(standard),
+            "{standard:?}"
+        );
+        // Exactly what `render --pdf-standard` makes of the carried source.
+        let again = pipeline::make(
+            &Engine::new(),
+            &job,
+            &Input::text("blank.toml", carried(&issued.pdf), None),
+        )
+        .result
+        .expect("made")
+        .files
+        .remove(0)
+        .bytes;
+        assert!(issued.pdf.starts_with(&again), "{standard:?}");
+    }
+}
+
+#[test]
+fn an_unsigned_document_that_cannot_be_issued_is_told_why() {
+    let message = |e: vanban::Error| e.to_string();
+    let numbered = issue_unsigned(&reference_pdf(), 16, (2020, 11, 5)).expect_err("refused");
+    assert_eq!(
+        message(numbered),
+        "blank.pdf: lỗi: văn bản đã có số: Số 15-KL/HU\n  gợi ý: văn thư chỉ cấp số cho văn bản còn để trống số; kiểm tra lại tệp cần ban hành"
+    );
+    let blank = make_pdf(
+        "blank.toml",
+        &blank_source_dated("{ year = 2020, month = 11 }"),
+    );
+    let other_year = issue_unsigned(&blank, 15, (2021, 11, 5)).expect_err("refused");
+    assert_eq!(
+        message(other_year),
+        "blank.pdf: lỗi: ngày ban hành 05/11/2021 không cùng năm với năm in trên văn bản (2020)\n  gợi ý: ghi ngày của năm in trên văn bản bằng --date NĂM-THÁNG-NGÀY"
+    );
+
+    // PDF/A-2 carries no source: nothing to make the document again from.
+    let input = Input::text(
+        "blank.toml",
+        blank_source_dated("{ year = 2020, month = 11 }"),
+        None,
+    );
+    let job = Job {
+        pdf_standard: PdfStandard::A2b,
+        ..Job::default()
+    };
+    let a2 = pipeline::make(&Engine::new(), &job, &input)
+        .result
+        .expect("made")
+        .files
+        .remove(0)
+        .bytes;
+    assert_eq!(
+        message(issue_unsigned(&a2, 15, (2020, 11, 5)).expect_err("refused")),
+        "blank.pdf: lỗi: văn bản chưa ký không mang tệp nguồn bên trong (PDF/A-2 không cho gắn tệp), nên không tạo lại được với số và ngày\n  gợi ý: người ký ký trước bằng `vanban sign`, văn thư cấp số sau; hoặc ghi số và ngày vào tệp TOML gốc rồi `vanban render` lại"
     );
 }
