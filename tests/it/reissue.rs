@@ -334,3 +334,107 @@ fn an_unsigned_document_that_cannot_be_issued_is_told_why() {
         "blank.pdf: lỗi: văn bản chưa ký không mang tệp nguồn bên trong (PDF/A-2 không cho gắn tệp), nên không tạo lại được với số và ngày\n  gợi ý: người ký ký trước bằng `vanban sign`, văn thư cấp số sau; hoặc ghi số và ngày vào tệp TOML gốc rồi `vanban render` lại"
     );
 }
+
+fn vanban_with_password(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .env("VANBAN_PASSWORD", keys::PASSWORD)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("vanban runs")
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim_end().to_owned()
+}
+
+#[test]
+fn vanban_issue_makes_an_unsigned_electronic_original_again() {
+    // The electronic original with its pictures, its number and day left
+    // for the records office, made under PDF/A-3b.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let d = dir.path();
+    std::fs::create_dir(d.join("anh")).expect("a folder");
+    for picture in ["chu-ky.png", "dau.png"] {
+        std::fs::copy(
+            path(&format!("examples/anh/{picture}")),
+            d.join("anh").join(picture),
+        )
+        .expect("copied");
+    }
+    let source = read(WITH_PICTURES)
+        .lines()
+        .filter(|l| !l.starts_with("number ="))
+        .map(|l| match l.starts_with("date =") {
+            true => "date = { year = 2026, month = 9 }",
+            false => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(d.join("vb.toml"), &source).expect("written");
+    let out = vanban_with_password(&["render", "vb.toml", "--pdf-standard", "a-3b"], d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    keys::write_pkcs12(d, "co-quan.p12", &keys::body());
+
+    let out = vanban_with_password(
+        &[
+            "issue",
+            "vb.pdf",
+            "--number",
+            "7",
+            "--date",
+            "2026-09-15",
+            "--p12",
+            "co-quan.p12",
+            "--password-env",
+            "VANBAN_PASSWORD",
+        ],
+        d,
+    );
+    assert_eq!(
+        stderr(&out),
+        "vb-ban-hanh.pdf (tạo lại từ tệp nguồn trong PDF; số 7, ngày 15/09/2026; đã ký số của cơ quan: Huyện ủy Đơn Dương)"
+    );
+    assert!(out.status.success());
+    let issued = std::fs::read(d.join("vb-ban-hanh.pdf")).expect("written");
+    assert_validates(&issued, 1);
+    let doc = lopdf::Document::load_mem(&issued).expect("loads");
+    assert_eq!(pdf::standard::of(&doc), Some(PdfStandard::A3b));
+
+    // The body's field is on the seal picture, which is still drawn.
+    let facts = pdf::facts::read(&issued, &doc).expect("facts");
+    let seal = facts.seal_image.expect("the seal is drawn");
+    let rect: Vec<f32> = field(&doc, Role::Body.field_name())
+        .expect("the body's field")
+        .get(b"Rect")
+        .and_then(lopdf::Object::as_array)
+        .expect("a rectangle")
+        .iter()
+        .map(|n| n.as_float().expect("a number"))
+        .collect();
+    for (got, want) in rect.iter().zip(seal.rect) {
+        assert!((got - want).abs() < 0.01, "{rect:?} on {:?}", seal.rect);
+    }
+
+    // What it carries gives it back: the source with the number and date,
+    // its pictures beside it, and `render` of them the same PDF.
+    std::fs::create_dir(d.join("ra")).expect("a folder");
+    let out = vanban_with_password(&["extract", "vb-ban-hanh.pdf", "-o", "ra/vb.toml"], d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let extracted = std::fs::read_to_string(d.join("ra/vb.toml")).expect("extracted");
+    assert_eq!(
+        extracted,
+        source
+            .replace("\nplace =", "\nnumber = 7\nplace =")
+            .replace("date = { year = 2026, month = 9 }", "date = 2026-09-15")
+    );
+    assert!(d.join("ra/anh/dau.png").exists());
+    let out = vanban_with_password(&["render", "ra/vb.toml", "--pdf-standard", "a-3b"], d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = std::fs::read(d.join("ra/vb.pdf")).expect("rendered");
+    assert!(issued.starts_with(&again), "the render of what it carries");
+    let text = fold(&pdf_text(&issued));
+    assert!(text.contains("Số: 07/TB-UBND"), "{text}");
+    assert!(text.contains("Tân Hòa, ngày 15 tháng 9 năm 2026"), "{text}");
+}
