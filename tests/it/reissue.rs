@@ -438,3 +438,29 @@ fn vanban_issue_makes_an_unsigned_electronic_original_again() {
     assert!(text.contains("Số: 07/TB-UBND"), "{text}");
     assert!(text.contains("Tân Hòa, ngày 15 tháng 9 năm 2026"), "{text}");
 }
+
+#[test]
+fn a_signed_document_is_filled_in_and_a_printed_day_stays() {
+    // Signed by the signer: filled in, not made again.
+    let blank = make_pdf(
+        "blank.toml",
+        &blank_source_dated("{ year = 2020, month = 11 }"),
+    );
+    let by_signer = crate::sign::sign_as(&blank, &keys::signer(), Role::Signer);
+    let issued = issue_unsigned(&by_signer, 15, (2020, 11, 5)).expect("issued");
+    assert!(!issued.remade);
+    assert!(
+        issued.pdf.starts_with(&by_signer),
+        "the signer's revision kept"
+    );
+    assert_validates(&issued.pdf, 2);
+
+    // Nobody signed, the day printed: the number goes in, the date stays.
+    let dated = blank_source_dated("2020-11-05");
+    let issued =
+        issue_unsigned(&make_pdf("blank.toml", &dated), 15, (2020, 11, 20)).expect("issued");
+    assert_eq!(
+        carried(&issued.pdf),
+        dated.replace("\nplace =", "\nnumber = 15\nplace =")
+    );
+}
