@@ -258,21 +258,25 @@ fn a_json_source_gets_its_number_and_date_too() {
     assert!(issued.pdf.starts_with(&make_pdf("blank.json", &source)));
 }
 
+/// The PDF `render --pdf-standard` makes of `source`, a file named `name`.
+fn made_under(standard: PdfStandard, name: &str, source: String) -> Vec<u8> {
+    let job = Job {
+        pdf_standard: standard,
+        ..Job::default()
+    };
+    pipeline::make(&Engine::new(), &job, &Input::text(name, source, None))
+        .result
+        .expect("made")
+        .files
+        .remove(0)
+        .bytes
+}
+
 #[test]
 fn the_pdf_standard_of_the_original_is_kept() {
     let source = blank_source_dated("{ year = 2020, month = 11 }");
-    let input = Input::text("blank.toml", source.clone(), None);
     for standard in [PdfStandard::A3b, PdfStandard::A3u, PdfStandard::Pdf17] {
-        let job = Job {
-            pdf_standard: standard,
-            ..Job::default()
-        };
-        let blank = pipeline::make(&Engine::new(), &job, &input)
-            .result
-            .expect("made")
-            .files
-            .remove(0)
-            .bytes;
+        let blank = made_under(standard, "blank.toml", source.clone());
         let issued = issue_unsigned(&blank, 15, (2020, 11, 5)).expect("issued");
         let doc = lopdf::Document::load_mem(&issued.pdf).expect("loads");
         assert_eq!(
@@ -281,16 +285,7 @@ fn the_pdf_standard_of_the_original_is_kept() {
             "{standard:?}"
         );
         // Exactly what `render --pdf-standard` makes of the carried source.
-        let again = pipeline::make(
-            &Engine::new(),
-            &job,
-            &Input::text("blank.toml", carried(&issued.pdf), None),
-        )
-        .result
-        .expect("made")
-        .files
-        .remove(0)
-        .bytes;
+        let again = made_under(standard, "blank.toml", carried(&issued.pdf));
         assert!(issued.pdf.starts_with(&again), "{standard:?}");
     }
 }
@@ -314,21 +309,11 @@ fn an_unsigned_document_that_cannot_be_issued_is_told_why() {
     );
 
     // PDF/A-2 carries no source: nothing to make the document again from.
-    let input = Input::text(
+    let a2 = made_under(
+        PdfStandard::A2b,
         "blank.toml",
         blank_source_dated("{ year = 2020, month = 11 }"),
-        None,
     );
-    let job = Job {
-        pdf_standard: PdfStandard::A2b,
-        ..Job::default()
-    };
-    let a2 = pipeline::make(&Engine::new(), &job, &input)
-        .result
-        .expect("made")
-        .files
-        .remove(0)
-        .bytes;
     assert_eq!(
         message(issue_unsigned(&a2, 15, (2020, 11, 5)).expect_err("refused")),
         "blank.pdf: lỗi: văn bản chưa ký không mang tệp nguồn bên trong (PDF/A-2 không cho gắn tệp), nên không tạo lại được với số và ngày\n  gợi ý: người ký ký trước bằng `vanban sign`, văn thư cấp số sau; hoặc ghi số và ngày vào tệp TOML gốc rồi `vanban render` lại"
