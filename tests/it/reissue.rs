@@ -449,3 +449,40 @@ fn a_signed_document_is_filled_in_and_a_printed_day_stays() {
         dated.replace("\nplace =", "\nnumber = 15\nplace =")
     );
 }
+
+#[test]
+fn a_paper_original_stays_one() {
+    // Made with --no-images: the source names pictures the PDF does not
+    // carry, to be signed and stamped by hand.
+    let source = read(WITH_PICTURES)
+        .lines()
+        .filter(|l| !l.starts_with("number ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let job = Job {
+        images: pipeline::ImageUse::LeaveOut,
+        ..Job::default()
+    };
+    let paper = pipeline::make(
+        &Engine::new(),
+        &job,
+        &Input::text("vb.toml", source.clone(), None),
+    )
+    .result
+    .expect("made")
+    .files
+    .remove(0)
+    .bytes;
+    let issued = issue_unsigned(&paper, 7, (2026, 9, 15)).expect("issued");
+    assert!(issued.remade);
+    let doc = lopdf::Document::load_mem(&issued.pdf).expect("loads");
+    let facts = pdf::facts::read(&issued.pdf, &doc).expect("facts");
+    assert!(facts.signature_image.is_none() && facts.seal_image.is_none());
+    assert!(
+        pdf::embedded::original("x.pdf", &issued.pdf)
+            .expect("a source")
+            .images
+            .is_empty()
+    );
+    assert!(fold(&pdf_text(&issued.pdf)).contains("Số: 07/TB-UBND"));
+}
