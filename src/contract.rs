@@ -257,12 +257,7 @@ impl TemplateData {
                 issuer_units,
                 national: wording.national_title,
                 motto: wording.motto,
-                number: vn::format_number(
-                    wording,
-                    doc.number,
-                    doc.kind.type_code(),
-                    &doc.issuer.code,
-                ),
+                number: number_line(doc),
                 place_date: vn::format_place_date(&doc.place, date),
                 summary_rule: wording.summary_mark,
             },
@@ -286,6 +281,17 @@ impl TemplateData {
             attachments: Vec::new(),
         }
     }
+}
+
+/// The number line as the document prints it: "Số 15-KL/HU", with a blank
+/// for a number the records office has yet to give.
+pub fn number_line(doc: &Document) -> String {
+    vn::format_number(
+        &doc.guide.wording,
+        doc.number,
+        doc.kind.type_code(),
+        &doc.issuer.code,
+    )
 }
 
 /// The items of one level; `skip` is how many numbers the top level's

@@ -6,6 +6,7 @@ mod fields;
 mod guide_rules;
 mod json;
 pub mod lint;
+mod numbering;
 mod raw;
 mod sections;
 mod signature_images;
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
 
+pub use numbering::with_number_and_date;
 pub use source::{FieldPath, Seg, SourceFile};
 
 use crate::conventions::{
@@ -187,8 +189,16 @@ pub fn check(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
 
 fn load_all(name: &str, bytes: &[u8]) -> Result<Document> {
     let text = decode(name, bytes)?;
-    let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
-    parse(name, &text, if json { Syntax::Json } else { Syntax::Toml })
+    parse(name, &text, syntax_of(name, &text))
+}
+
+/// JSON when `name` ends in `.json` or the text starts with `{`, else TOML.
+fn syntax_of(name: &str, text: &str) -> Syntax {
+    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
+        Syntax::Json
+    } else {
+        Syntax::Toml
+    }
 }
 
 fn errors_only(error: Error) -> Error {

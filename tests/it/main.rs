@@ -23,6 +23,7 @@ mod layout;
 mod pagination;
 mod pdf;
 mod property;
+mod reissue;
 mod sign;
 mod sign_cli;
 mod snapshots;
