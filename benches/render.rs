@@ -82,6 +82,56 @@ fn benches(c: &mut Criterion) {
             .expect("signs")
         })
     });
+    // As `render` makes it: carrying its source, which signing reads for
+    // the reason and place.
+    let input = vanban::Input::text("ref.toml", REFERENCE, None);
+    let made = pipeline::make(&engine, &pipeline::Job::default(), &input)
+        .result
+        .expect("made");
+    let carrying = &made.files[0].bytes;
+    c.bench_function("sign: reference PDF carrying its source", |b| {
+        b.iter(|| {
+            vanban::pdf::sign(
+                black_box(carrying),
+                &key,
+                Role::Signer,
+                std::time::SystemTime::now(),
+            )
+            .expect("signs")
+        })
+    });
+    // The records office's step on a document nobody signed: made again
+    // from its source with the number and date, and signed.
+    let blank = REFERENCE.replace("number = 15", "# number = 15");
+    let blank = pipeline::make(
+        &engine,
+        &pipeline::Job::default(),
+        &vanban::Input::text("ref.toml", blank, None),
+    )
+    .result
+    .expect("made")
+    .files
+    .remove(0)
+    .bytes;
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 11, 5).expect("a date");
+    c.bench_function("issue: unsigned reference, made again and signed", |b| {
+        b.iter(|| {
+            vanban::pdf::issue(
+                &engine,
+                "ref.pdf",
+                black_box(&blank),
+                None,
+                &vanban::pdf::Issue {
+                    number: 15,
+                    date,
+                    key: &key,
+                    time: std::time::SystemTime::now(),
+                    creation_epoch: None,
+                },
+            )
+            .expect("issues")
+        })
+    });
     let signed =
         vanban::pdf::sign(&pdf, &key, Role::Signer, std::time::SystemTime::now()).expect("signs");
     c.bench_function("verify: reference PDF with one signature", |b| {

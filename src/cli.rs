@@ -140,7 +140,8 @@ pub enum Command {
     ///
     /// Ví dụ: vanban issue ket-luan-da-ky.pdf --number 15 --date 2020-11-05 --p12 co-quan.p12
     /// điền số và ngày vào chỗ để trống của văn bản người ký đã ký, rồi ký
-    /// số của cơ quan; chữ ký của người ký vẫn hợp lệ.
+    /// số của cơ quan; chữ ký của người ký vẫn hợp lệ. Văn bản chưa ai ký
+    /// thì được tạo lại từ tệp nguồn mang trong PDF, có số và ngày, rồi ký.
     #[command(
         help_template = HELP,
         disable_help_flag = true,
@@ -388,7 +389,8 @@ pub struct SignArgs {
 #[derive(Debug, clap::Args)]
 #[command(next_help_heading = "Tùy chọn")]
 pub struct IssueArgs {
-    /// Tệp PDF người ký đã ký số, số và ngày còn để trống.
+    /// Tệp PDF do vanban tạo, số và ngày còn để trống: người ký đã ký số,
+    /// hoặc chưa ai ký.
     #[arg(value_name = "TỆP.pdf", help_heading = "Đầu vào")]
     pub input: PathBuf,
 

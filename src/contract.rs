@@ -11,7 +11,8 @@ use crate::markup::{self, Inline};
 use crate::model::{Document, Item, PartRole, SectionMark, Text};
 
 /// The version of this contract; templates may check it.
-pub const CONTRACT_VERSION: u32 = 1;
+/// Version 2: a part's `lead` is a list of paragraphs.
+pub const CONTRACT_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -83,6 +84,10 @@ pub struct Header {
     /// broke it into); each may still wrap.
     pub superior: Vec<String>,
     pub issuer: Vec<String>,
+    /// Each line of `superior` in its units, which it breaks between
+    /// ("ỦY BAN NHÂN DÂN" | "XÃ TÂN HÒA"); see `conventions::name_units`.
+    pub superior_units: Vec<Vec<String>>,
+    pub issuer_units: Vec<Vec<String>>,
     /// "ĐẢNG CỘNG SẢN VIỆT NAM" or "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
     pub national: &'static str,
     /// "Độc lập - Tự do - Hạnh phúc" for the State.
@@ -115,7 +120,8 @@ pub struct PartData {
     pub role: &'static str,
     /// The numbered section heading, in capitals: "I. ĐÁNH GIÁ CHUNG".
     pub heading: Option<String>,
-    pub lead: Option<Vec<Run>>,
+    /// The lead-in paragraphs before the items; empty if none.
+    pub lead: Vec<Vec<Run>>,
     pub items: Vec<ItemData>,
 }
 
@@ -129,9 +135,12 @@ pub struct ItemData {
 }
 
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct SignatureData {
     /// Authority lines, spelled per the standard: "T/M BAN THƯỜNG VỤ".
     pub authority: Vec<String>,
+    /// Each authority line in its units, as the bodies' names.
+    pub authority_units: Vec<Vec<String>>,
     pub title: String,
     pub name: String,
     /// The signer's signature picture, if drawn.
@@ -153,10 +162,15 @@ impl TemplateData {
     pub fn new(doc: &Document, fonts: Vec<String>) -> Self {
         let wording = &doc.guide.wording;
         let mut runs = RunBuilder::default();
-        let summary = doc.summary.iter().map(|t| runs.convert(t)).collect();
+        let summary = doc
+            .summary
+            .iter()
+            .map(|t| bind_numbers(runs.convert(t)))
+            .collect();
         let to = addressees(&doc.to, wording, &mut runs);
         let opening = doc.opening.iter().map(|t| runs.convert(t)).collect();
         let mut section = 0;
+        let mut numbering = vn::NumberingRun::default();
         let parts = doc
             .parts
             .iter()
@@ -174,8 +188,17 @@ impl TemplateData {
                     };
                     format!("{}{mark} {}", roman(section), vn::upper(h))
                 }),
-                lead: p.lead.as_ref().map(|l| runs.convert(l)),
-                items: items(&p.items, &p.labels, &[], &mut runs),
+                lead: p.lead.iter().map(|l| runs.convert(l)).collect(),
+                items: {
+                    let top = p.labels.first().copied().unwrap_or(vn::LabelStyle::None);
+                    let skip = numbering.next_part(
+                        top,
+                        p.heading.is_some(),
+                        p.restart_numbering,
+                        p.items.len(),
+                    );
+                    items(&p.items, &p.labels, &[], skip, &mut runs)
+                },
             })
             .collect();
         let closing = doc.closing.iter().map(|t| runs.convert(t)).collect();
@@ -187,23 +210,30 @@ impl TemplateData {
             .iter()
             .map(|(id, t)| (id.clone(), RunBuilder::default().convert(t)))
             .collect();
-        let authority = doc
+        let authority_units: Vec<Vec<String>> = doc
             .signature
             .authority
             .iter()
             .map(|(a, body)| {
-                format!(
+                vn::name_units(&vn::bind_numbers(&format!(
                     "{} {}",
                     a.spelling(wording.authority).unwrap_or_default(),
                     vn::upper(body)
-                )
+                )))
             })
             .collect();
+        let superior_units: Vec<Vec<String>> = doc
+            .issuer
+            .superior
+            .as_deref()
+            .map(name_lines)
+            .unwrap_or_default();
+        let issuer_units = name_lines(&doc.issuer.name);
         let summary_text: Vec<String> = doc.summary.iter().map(|t| markup::plain_text(t)).collect();
         let (image, seal) = crate::original::placements(doc);
         let date = doc.date;
 
-        let mut data = TemplateData {
+        TemplateData {
             version: CONTRACT_VERSION,
             kind: doc.kind.name(),
             standard: doc.standard(),
@@ -221,21 +251,13 @@ impl TemplateData {
                 ],
             },
             header: Header {
-                superior: doc
-                    .issuer
-                    .superior
-                    .as_deref()
-                    .map(name_lines)
-                    .unwrap_or_default(),
-                issuer: name_lines(&doc.issuer.name),
+                superior: joined(&superior_units),
+                issuer: joined(&issuer_units),
+                superior_units,
+                issuer_units,
                 national: wording.national_title,
                 motto: wording.motto,
-                number: vn::format_number(
-                    wording,
-                    doc.number,
-                    doc.kind.type_code(),
-                    &doc.issuer.code,
-                ),
+                number: number_line(doc),
                 place_date: vn::format_place_date(&doc.place, date),
                 summary_rule: wording.summary_mark,
             },
@@ -247,59 +269,45 @@ impl TemplateData {
             closing,
             footnotes,
             signature: SignatureData {
-                authority,
-                title: vn::upper(&doc.signature.title),
-                name: doc.signature.name.clone(),
+                authority: joined(&authority_units),
+                authority_units,
+                title: vn::bind_numbers(&vn::upper(&doc.signature.title)),
+                name: vn::bind_numbers(&doc.signature.name),
                 image,
                 seal,
             },
             recipients,
             contact,
             attachments: Vec::new(),
-        };
-        if let (Some(mark), Some(last)) = (wording.body_end_mark, data.last_paragraph()) {
-            // "… thực hiện." ends "… thực hiện./.", not with a second stop.
-            let ends_with_stop =
-                matches!(last.last(), Some(Run::Text { text, .. }) if text.ends_with('.'));
-            last.push(plain(if ends_with_stop { &mark[1..] } else { mark }));
         }
-        data
-    }
-
-    /// The body's last paragraph, where the State's "./." goes.
-    fn last_paragraph(&mut self) -> Option<&mut Vec<Run>> {
-        fn last_of(items: &mut [ItemData]) -> Option<&mut Vec<Run>> {
-            let item = items.last_mut()?;
-            if !item.items.is_empty() {
-                return last_of(&mut item.items);
-            }
-            item.paragraphs.last_mut().or(item.title.as_mut())
-        }
-        if !self.closing.is_empty() {
-            return self.closing.last_mut();
-        }
-        if let Some(part) = self.parts.last_mut() {
-            return if part.items.is_empty() {
-                part.lead.as_mut()
-            } else {
-                last_of(&mut part.items)
-            };
-        }
-        self.opening.last_mut()
     }
 }
 
+/// The number line as the document prints it: "Số 15-KL/HU", with a blank
+/// for a number the records office has yet to give.
+pub fn number_line(doc: &Document) -> String {
+    vn::format_number(
+        &doc.guide.wording,
+        doc.number,
+        doc.kind.type_code(),
+        &doc.issuer.code,
+    )
+}
+
+/// The items of one level; `skip` is how many numbers the top level's
+/// count skips (the part goes on from the one before).
 fn items(
     list: &[Item],
     labels: &[vn::LabelStyle],
     parent: &[usize],
+    skip: usize,
     runs: &mut RunBuilder,
 ) -> Vec<ItemData> {
     list.iter()
         .enumerate()
         .map(|(i, item)| {
             let mut path = parent.to_vec();
-            path.push(i);
+            path.push(if parent.is_empty() { skip + i } else { i });
             let style = labels
                 .get(parent.len())
                 .copied()
@@ -308,7 +316,7 @@ fn items(
                 label: style.label(&path),
                 title: item.title.as_ref().map(|t| runs.convert(t)),
                 paragraphs: item.paragraphs.iter().map(|p| runs.convert(p)).collect(),
-                items: items(&item.items, labels, &path, runs),
+                items: items(&item.items, labels, &path, 0, runs),
             }
         })
         .collect()
@@ -369,13 +377,29 @@ fn recipients(doc: &Document, runs: &mut RunBuilder) -> RecipientsData {
     }
 }
 
-/// A body's name in capitals, split where the user broke the line.
-fn name_lines(name: &str) -> Vec<String> {
+/// A body's name in capitals, split where the user broke the line, each
+/// line in its units.
+fn name_lines(name: &str) -> Vec<Vec<String>> {
     name.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(vn::upper)
+        .map(|l| vn::name_units(&vn::bind_numbers(&vn::upper(l))))
         .collect()
+}
+
+/// Lines from their units.
+fn joined(lines: &[Vec<String>]) -> Vec<String> {
+    lines.iter().map(|units| units.join(" ")).collect()
+}
+
+/// Runs whose numbers keep to the word after them.
+fn bind_numbers(mut runs: Vec<Run>) -> Vec<Run> {
+    for run in &mut runs {
+        if let Run::Text { text, .. } = run {
+            *text = vn::bind_numbers(text);
+        }
+    }
+    runs
 }
 
 fn plain(text: &str) -> Run {

@@ -1,11 +1,12 @@
-//! `vanban issue`: the records office numbers and dates a signed document
-//! and signs it for the issuing body.
+//! `vanban issue`: the records office numbers and dates a document —
+//! filled in when the signer has signed it, made again from its source when
+//! nobody has — and signs it for the issuing body.
 
 use std::time::SystemTime;
 
 use vanban::error::{Error, Result};
 use vanban::output;
-use vanban::pdf::{cms, keys};
+use vanban::pdf::{Issue, cms, keys};
 
 use crate::cli::IssueArgs;
 
@@ -19,19 +20,31 @@ pub fn run(args: &IssueArgs) -> Result<super::Status> {
     let (key, key_name) = super::sign::open_key(&args.key)?;
     let now = SystemTime::now();
     keys::check_certificate(key.certificate(), now).map_err(|f| f.about(&key_name))?;
-    let issued = vanban::pdf::forms::issue(
+    let issued = vanban::pdf::issue(
         &super::engine(&args.font_path)?,
+        &name,
         &pdf,
-        args.number,
-        date,
-        key.as_ref(),
-        now,
-    )
-    .map_err(|f| f.about(&name))?;
-    output::write_atomic(&output, &issued)?;
+        args.input.parent(),
+        &Issue {
+            number: args.number,
+            date,
+            key: key.as_ref(),
+            time: now,
+            creation_epoch: super::creation_epoch(),
+        },
+    )?;
+    for w in &issued.warnings {
+        eprintln!("{w}");
+    }
+    output::write_atomic(&output, &issued.pdf)?;
     eprintln!(
-        "{} (số {}, ngày {}; đã ký số của cơ quan: {})",
+        "{} ({}số {}, ngày {}; đã ký số của cơ quan: {})",
         output.display(),
+        if issued.remade {
+            "tạo lại từ tệp nguồn trong PDF; "
+        } else {
+            ""
+        },
         args.number,
         date.format("%d/%m/%Y"),
         cms::common_name(key.certificate())

@@ -74,6 +74,48 @@ impl LabelStyle {
     }
 }
 
+/// The top-level numbering across the parts of a document. Parts with no
+/// heading between them read as one run of text, so their items go on
+/// counting ("1.", "2." in the findings, "3." in the directives); a
+/// heading, another label style or an explicit restart starts again at 1.
+#[derive(Debug, Default)]
+pub struct NumberingRun {
+    style: Option<LabelStyle>,
+    count: usize,
+}
+
+impl NumberingRun {
+    /// How many numbers the top-level items of the next part skip: 0 to
+    /// start at 1. `items` is how many top-level items the part has.
+    pub fn next_part(
+        &mut self,
+        style: LabelStyle,
+        heading: bool,
+        restart: bool,
+        items: usize,
+    ) -> usize {
+        let counts = !matches!(
+            style,
+            LabelStyle::None | LabelStyle::Dash | LabelStyle::Plus
+        );
+        if heading || restart {
+            self.style = None;
+            self.count = 0;
+        }
+        if !counts || items == 0 {
+            return 0;
+        }
+        let skip = if self.style == Some(style) {
+            self.count
+        } else {
+            0
+        };
+        self.style = Some(style);
+        self.count = skip + items;
+        skip
+    }
+}
+
 const LETTERS: &[&str] = &[
     "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
     "u", "v", "x", "y",
@@ -113,6 +155,23 @@ mod tests {
         assert_eq!(LabelStyle::None.label(&[0]), None);
         assert_eq!(LabelStyle::parse("Thứ nhất,"), Some(LabelStyle::Ordinal));
         assert_eq!(LabelStyle::parse("i."), None);
+    }
+
+    #[test]
+    fn numbering_runs_on_across_parts_without_headings() {
+        let mut run = NumberingRun::default();
+        let d = LabelStyle::Decimal;
+        assert_eq!(run.next_part(d, false, false, 1), 0);
+        assert_eq!(run.next_part(d, false, false, 2), 1);
+        // A plain part in between neither counts nor stops the run.
+        assert_eq!(run.next_part(LabelStyle::None, false, false, 3), 0);
+        assert_eq!(run.next_part(d, false, false, 1), 3);
+        // A heading, another style, or a restart start again.
+        assert_eq!(run.next_part(d, true, false, 2), 0);
+        assert_eq!(run.next_part(LabelStyle::Ordinal, false, false, 2), 0);
+        assert_eq!(run.next_part(LabelStyle::Decimal, false, false, 2), 0);
+        assert_eq!(run.next_part(d, false, true, 2), 0);
+        assert_eq!(run.next_part(d, false, false, 2), 2);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 pub mod guide;
 mod hd05;
 mod labels;
+mod line_breaks;
 mod profile;
 pub mod units;
 mod writing;
 
 pub use guide::{Block, GUIDES, Guide, GuideId, HD05, SigningRules, Wording, guides_help};
-pub use labels::{LabelStyle, roman};
+pub use labels::{LabelStyle, NumberingRun, roman};
+pub use line_breaks::{NBSP, bind_numbers, name_units};
 pub use profile::{LAYOUT_FIELDS, LayoutField, Overrides, ProfileError, Ranges, StyleProfile};
 pub use writing::*;
 

@@ -1,6 +1,7 @@
 //! How things are written: dates, numbers and symbols, authorities, the
 //! fixed words of each standard.
 
+use super::NBSP;
 use super::guide::{ArchiveStyle, AuthorityStyle, DrafterStyle, NumberStyle, Wording};
 
 /// A date whose day, or day and month, may be left blank to be filled in by
@@ -31,11 +32,27 @@ pub fn format_month(month: u32) -> String {
     }
 }
 
-/// "Đơn Dương, ngày 05 tháng 11 năm 2020", with blanks for the parts not given.
+/// "Đơn Dương, ngày 05 tháng 11 năm 2020", with blanks for the parts not
+/// given. The place and the date each hold together (no-break spaces): a
+/// line too long for its column breaks only after the comma.
 pub fn format_place_date(place: &str, date: IssueDate) -> String {
     let day = date.day.map_or(BLANK.to_owned(), format_day);
     let month = date.month.map_or(BLANK.to_owned(), format_month);
-    format!("{place}, ngày {day} tháng {month} năm {}", date.year)
+    let date = format!("ngày {day} tháng {month} năm {}", date.year);
+    let hold = |s: &str| s.replace(' ', &NBSP.to_string());
+    format!("{}, {}", hold(place.trim()), hold(&date))
+}
+
+/// The short form of a place name that Hướng dẫn 05-HD/VPTW allows
+/// ("TP. Hồ Chí Minh", "ĐK. Phú Quốc"), if it has one.
+pub fn short_place(place: &str) -> Option<String> {
+    [("Thành phố ", "TP. "), ("Đặc khu ", "ĐK. ")]
+        .iter()
+        .find_map(|(long, short)| {
+            place
+                .strip_prefix(long)
+                .map(|rest| format!("{short}{rest}"))
+        })
 }
 
 /// The number line: "Số 15-KL/HU" for the Party (no colon; number, type and
@@ -53,6 +70,21 @@ pub fn format_number(
         NumberStyle::Party => format!("Số {number}-{type_code}/{issuer_code}"),
         NumberStyle::State => format!("Số: {number}/{type_code}-{issuer_code}"),
     }
+}
+
+/// Where an end mark typed by hand starts at the end of the body's last
+/// paragraph ("… thực hiện./.", "./", "/.", ". /."): the byte offset of the
+/// short run of stops and slashes (and spaces) at its end, holding both. A
+/// lone "." is the sentence's full stop, not an end mark. The standard's
+/// own mark is vanban's to print, once.
+pub fn typed_end_mark(text: &str) -> Option<usize> {
+    let kept = text.trim_end_matches(['.', '/', ' ', '\u{a0}']);
+    let mark: String = text[kept.len()..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let is_mark = mark.contains('/') && mark.contains('.') && mark.chars().count() <= 4;
+    is_mark.then_some(kept.len())
 }
 
 /// A signer's authority ("quyền hạn"): how the signer stands for the body.
@@ -206,8 +238,19 @@ mod tests {
             ),
         ];
         for (place, date, expected) in cases {
-            assert_eq!(format_place_date(place, date), expected);
+            assert_eq!(format_place_date(place, date).replace(NBSP, " "), expected);
         }
+        // Only the space after the comma may break.
+        assert_eq!(
+            format_place_date("Thành phố Hồ Chí Minh", d(2026, Some(1), Some(2)))
+                .replace(NBSP, "~"),
+            "Thành~phố~Hồ~Chí~Minh, ngày~02~tháng~01~năm~2026"
+        );
+        assert_eq!(
+            short_place("Thành phố Hồ Chí Minh").as_deref(),
+            Some("TP. Hồ Chí Minh")
+        );
+        assert_eq!(short_place("Hà Nội"), None);
     }
 
     #[test]
@@ -243,6 +286,24 @@ mod tests {
         assert_eq!(spell("KT", AuthorityStyle::Dot), Some("KT."));
         assert_eq!(spell("TUQ", AuthorityStyle::Slash), None);
         assert_eq!(Authority::parse("XY"), None);
+    }
+
+    #[test]
+    fn typed_end_marks_are_found_but_not_full_stops() {
+        for (text, at) in [
+            ("biết, thực hiện./.", Some(21)),
+            ("biết, thực hiện. /.", Some(21)),
+            ("biết, thực hiện./", Some(21)),
+            ("biết, thực hiện/.", Some(21)),
+            ("biết, thực hiện.", None),
+            ("biết, thực hiện", None),
+            ("ngày 15/12/2020.", None),
+            ("//", None),
+            ("./.", Some(0)),
+            ("xem tại http://", None),
+        ] {
+            assert_eq!(typed_end_mark(text), at, "{text}");
+        }
     }
 
     #[test]

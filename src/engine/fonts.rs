@@ -61,3 +61,21 @@ pub fn from_dir(dir: &Path) -> Result<Vec<Font>> {
     }
     Ok(fonts)
 }
+
+/// The width, in points, of one line of the embedded serif (Liberation
+/// Serif, with the metrics of Times New Roman) at `size_pt`: for the checks
+/// made before a document is laid out.
+pub(crate) fn serif_width_pt(text: &str, size_pt: f64, italic: bool) -> f64 {
+    let face = EMBEDDED
+        .iter()
+        .filter_map(|data| ttf_parser::Face::parse(data, 0).ok())
+        .find(|f| f.is_italic() == italic && !f.is_bold());
+    let Some(face) = face else { return 0.0 };
+    let units: f64 = text
+        .chars()
+        .filter_map(|c| face.glyph_index(c))
+        .filter_map(|g| face.glyph_hor_advance(g))
+        .map(f64::from)
+        .sum();
+    units / f64::from(face.units_per_em()) * size_pt
+}

@@ -5,6 +5,8 @@
 mod fonts;
 mod world;
 
+pub(crate) use fonts::serif_width_pt;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,6 +33,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/components.typ"),
     ),
     ("/text.typ", include_str!("../../templates/text.typ")),
+    ("/names.typ", include_str!("../../templates/names.typ")),
     (
         "/ket-luan.typ",
         include_str!("../../templates/ket-luan.typ"),

@@ -87,13 +87,24 @@ impl Checker<'_, '_> {
         let style = guide.wording.authority;
         let path = FieldPath::default().key("signature");
         let mut authority = Vec::new();
-        for (i, line) in raw.authority.0.iter().enumerate() {
-            let p = if raw.authority.0.len() == 1 {
+        let entries = &raw.authority.0;
+        // Each line is an authority line, in a list or in one text; an
+        // empty entry is still reported.
+        let lines = entries.iter().enumerate().flat_map(|(i, entry)| {
+            let lines: Vec<&str> = entry
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let lines = if lines.is_empty() { vec![""] } else { lines };
+            lines.into_iter().map(move |l| (i, l))
+        });
+        for (i, line) in lines {
+            let p = if entries.len() == 1 {
                 path.key("authority")
             } else {
                 path.key("authority").index(i)
             };
-            let line = line.trim();
             let (abbr, body) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             match Authority::parse(abbr) {
                 Some(a) if a.spelling(style).is_none() => self.report(

@@ -74,6 +74,14 @@ pub const RULES: &[Rule] = &[
         crate::images::OPAQUE_RULE,
         "ảnh chữ ký hoặc ảnh dấu có nền không trong suốt",
     ),
+    warns(
+        "place-length",
+        "địa danh và ngày tháng dài quá cột, phải xuống dòng sau dấu phẩy",
+    ),
+    warns(
+        "end-mark",
+        "dấu kết thúc \"./.\" gõ sẵn ở cuối nội dung, thứ vanban tự in theo thể thức",
+    ),
 ];
 
 /// The rule of this name.
@@ -124,6 +132,60 @@ impl Finding {
     }
 }
 
+/// A place and date too long for the header's column: printed on two
+/// lines, broken after the comma. Measured with the embedded serif.
+fn place_length(doc: &Document) -> Option<Finding> {
+    let p = &doc.profile;
+    let column = p.text_width_mm() - p.header_left_mm;
+    let line = crate::conventions::format_place_date(&doc.place, doc.date);
+    let width = crate::engine::serif_width_pt(&line, p.place_date_pt, true) * 25.4 / 72.0;
+    if width <= column {
+        return None;
+    }
+    let hint = match crate::conventions::short_place(&doc.place) {
+        Some(short) => {
+            format!("Hướng dẫn 05-HD/VPTW cho phép viết tắt địa danh: place = \"{short}\"")
+        }
+        None => "viết địa danh ngắn gọn hơn, hoặc để in thành hai dòng".to_owned(),
+    };
+    Some(finding(
+        "place-length",
+        &FieldPath::default().key("place"),
+        format!(
+            "địa danh và ngày tháng dài {width:.0} mm, quá cột {column:.0} mm nên in thành hai dòng, xuống dòng sau dấu phẩy"
+        ),
+        hint,
+    ))
+}
+
+/// An end mark typed at the end of the body, which vanban took off.
+pub(super) fn typed_end_mark(
+    path: &FieldPath,
+    typed: &super::end_mark::TypedEndMark,
+    guide: &crate::conventions::Guide,
+) -> Finding {
+    let mark = &typed.mark;
+    let (message, hint) = match guide.wording.body_end_mark {
+        Some(own) if own != "." => (
+            format!(
+                "đoạn cuối đã gõ sẵn dấu kết thúc \"{mark}\"; vanban bỏ nó đi và tự in \"{own}\" một lần"
+            ),
+            format!(
+                "xóa \"{mark}\" ở cuối đoạn cuối; vanban in dấu kết thúc theo {}",
+                guide.name
+            ),
+        ),
+        _ => (
+            format!(
+                "đoạn cuối đã gõ sẵn dấu kết thúc \"{mark}\"; văn bản Đảng kết thúc bằng dấu chấm nên vanban in dấu chấm thay cho nó"
+            ),
+            format!("xóa \"{mark}\" ở cuối đoạn cuối, chỉ để dấu chấm (.)"),
+        ),
+    };
+    let offset = typed.context.rfind(mark.as_str()).unwrap_or(0);
+    finding("end-mark", path, message, hint).at(typed.context.clone(), offset)
+}
+
 /// Type codes of both standards, for spotting one inside an issuer code.
 const TYPE_CODES: &[&str] = &[
     "NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "TC", "TB", "HD", "HĐ", "CTr", "KH", "PA", "ĐA", "DA",
@@ -168,6 +230,10 @@ pub fn lint(
 
     summary_case(doc, texts, &mut out);
     super::guide_rules::lint(doc, &mut out);
+
+    if let Some(long) = place_length(doc) {
+        out.push(long);
+    }
 
     for id in unused_footnotes {
         out.push(finding(

@@ -1,12 +1,14 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
 mod aliases;
+mod end_mark;
 mod errors;
 mod fields;
 mod guide_rules;
 mod json;
 pub mod lint;
 mod mistakes;
+mod numbering;
 mod parser_words;
 mod raw;
 mod scan;
@@ -21,6 +23,7 @@ use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
 
+pub use numbering::with_number_and_date;
 pub use source::{FieldPath, Seg, SourceFile};
 
 use crate::conventions::{
@@ -90,9 +93,13 @@ pub struct Part {
     pub role: PartRole,
     /// A section heading, numbered with Roman numerals: "I. ĐÁNH GIÁ CHUNG".
     pub heading: Option<String>,
-    pub lead: Option<Text>,
+    /// The lead-in paragraphs before the items.
+    pub lead: Vec<Text>,
     /// How each level of items is labelled, from the top level down.
     pub labels: Vec<LabelStyle>,
+    /// Numbering starts again at 1 here, although the part before has no
+    /// heading between.
+    pub restart_numbering: bool,
     pub items: Vec<Item>,
 }
 
@@ -186,8 +193,16 @@ pub fn check(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
 
 fn load_all(name: &str, bytes: &[u8]) -> Result<Document> {
     let text = decode(name, bytes)?;
-    let json = name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
-    parse(name, &text, if json { Syntax::Json } else { Syntax::Toml })
+    parse(name, &text, syntax_of(name, &text))
+}
+
+/// JSON when `name` ends in `.json` or the text starts with `{`, else TOML.
+fn syntax_of(name: &str, text: &str) -> Syntax {
+    if name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{') {
+        Syntax::Json
+    } else {
+        Syntax::Toml
+    }
 }
 
 fn errors_only(error: Error) -> Error {

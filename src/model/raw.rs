@@ -73,9 +73,12 @@ pub struct RawIssuer {
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
     pub heading: Option<String>,
-    pub lead: Option<String>,
+    #[serde(default)]
+    pub lead: Texts,
     #[serde(default)]
     pub numbered: bool,
+    #[serde(default)]
+    pub restart_numbering: bool,
     pub labels: Option<Vec<String>>,
     #[serde(default)]
     pub items: Vec<RawItem>,

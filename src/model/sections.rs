@@ -98,17 +98,18 @@ impl Checker<'_, '_> {
                 "chỉ viết chữ cái, nối bằng - khi liên tịch, ví dụ \"HU\" hoặc \"BTCTU-BDVTU\"",
             );
         }
-        let lines = &raw.contact.0;
-        let contact = lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let p = issuer_path.key("contact");
-                let p = if lines.len() == 1 { p } else { p.index(i) };
-                self.required(&p, line);
-                self.text(&p, line.trim())
-            })
-            .collect();
+        // Like the summary, each line of a text is a line of its own; empty
+        // lines only separate.
+        let texts = &raw.contact.0;
+        let mut contact = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let p = issuer_path.key("contact");
+            let p = if texts.len() == 1 { p } else { p.index(i) };
+            self.required(&p, text);
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                contact.push(self.text(&p, line));
+            }
+        }
         (issuer, contact)
     }
 

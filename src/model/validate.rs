@@ -135,7 +135,7 @@ impl Checker<'_, '_> {
             .heading
             .as_deref()
             .map(|h| self.required(&path.key("heading"), h));
-        let lead = raw.lead.as_deref().map(|l| self.text(&path.key("lead"), l));
+        let lead = self.paragraphs(&path.key("lead"), &raw.lead.0);
         let mut labels = LabelStyle::defaults(raw.numbered).to_vec();
         if let Some(given) = &raw.labels {
             for (i, spelling) in given.iter().enumerate() {
@@ -166,6 +166,7 @@ impl Checker<'_, '_> {
             heading,
             lead,
             labels,
+            restart_numbering: raw.restart_numbering,
             items,
         })
     }
@@ -343,9 +344,14 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
         recipients,
         contact,
     };
+    let typed_end_mark = super::end_mark::finish(&mut doc).map(|typed| {
+        let path = last_body_field(&c.texts).unwrap_or_default();
+        lint::typed_end_mark(&path, &typed, doc.guide)
+    });
     let allowed = c.allowed_rules(raw_lint);
     let warnings: Vec<Diagnostic> = lint::lint(&doc, &c.texts, &c.unused_footnotes)
         .into_iter()
+        .chain(typed_end_mark)
         .filter(|f| !allowed.contains(&f.rule))
         .map(|f| {
             let position = match &f.spot {
@@ -366,6 +372,27 @@ pub fn validate(file: &SourceFile<'_>, raw: RawDocument) -> Result<Document> {
     doc.warnings = warnings;
     doc.allowed = allowed;
     Ok(doc)
+}
+
+/// The field of the body's last paragraph: the last body text recorded,
+/// since fields are recorded in reading order.
+fn last_body_field(texts: &[(FieldPath, String)]) -> Option<FieldPath> {
+    const BODY: &[&str] = &[
+        "opening",
+        "findings",
+        "limitations",
+        "directives",
+        "closing",
+    ];
+    texts
+        .iter()
+        .rev()
+        .map(|(path, _)| path)
+        .find(|path| {
+            matches!(path.0.first(), Some(super::Seg::Key(k)) if BODY.contains(&k.as_str()))
+                && !path.0.contains(&super::Seg::Key("heading".to_owned()))
+        })
+        .cloned()
 }
 
 /// Splits a text on empty lines.

@@ -5,9 +5,10 @@
 //! `render` leaves marks in the PDF for this: the templates put a mark
 //! (`metadata((vanban-mark: …))`) at the corners of each block, and the
 //! export turns each mark into a named destination whose name is the mark's
-//! data as JSON. Once the PDF carries its own source (the electronic
-//! original), [`read`] can take these facts from a compile of the source
-//! instead; nothing else needs to change.
+//! data as JSON. What the document says — its number and place — comes
+//! from the source the PDF carries where it carries one (read as any
+//! input is), and from the printed lines only where it does not; where
+//! the lines sit comes from the marks.
 
 use std::collections::HashMap;
 
@@ -99,21 +100,25 @@ pub struct Facts {
     pub date: Line,
     /// The space for the signature, between the signer's title and name.
     pub signature: Area,
+    /// The signer's signature picture, where the document has one.
+    pub signature_image: Option<Area>,
+    /// The issuing body's seal picture, where the document has one.
+    pub seal_image: Option<Area>,
+    /// The number, a blank closed up: "Số 15-KL/TU", "Số -KL/TU".
+    pub number_text: String,
+    /// The place the document is issued at: "Đơn Dương".
+    pub place: String,
 }
 
 /// The width of the blank vanban leaves for a number or a day.
 pub const BLANK: &str = "      ";
 
-impl Facts {
-    /// The number as printed, a blank closed up: "Số 15-KL/TU", "Số -KL/TU".
-    pub fn number_text(&self) -> String {
-        self.number
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
+/// A number line with its blank closed up: "Số -KL/TU".
+pub fn closed_up(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
+impl Facts {
     /// Whether the records office has yet to fill the number in.
     pub fn number_blank(&self) -> bool {
         self.number.text.contains(BLANK)
@@ -123,21 +128,38 @@ impl Facts {
     pub fn date_blank(&self) -> bool {
         self.date.text.contains(BLANK)
     }
-
-    /// The place the document is issued at: "Đơn Dương".
-    pub fn place(&self) -> String {
-        let text = &self.date.text;
-        text.split(", ngày")
-            .next()
-            .unwrap_or(text)
-            .trim()
-            .to_owned()
-    }
 }
 
-/// Reads the facts of a PDF made by vanban; a PDF made otherwise is
-/// refused.
-pub fn read(doc: &Document) -> Result<Facts, Fault> {
+/// The place as the printed date line gives it: "Đơn Dương, ngày …".
+fn printed_place(date_line: &str) -> String {
+    date_line
+        .split(", ngày")
+        .next()
+        .unwrap_or(date_line)
+        .trim()
+        .to_owned()
+}
+
+/// The number line and the place as the source a PDF carries gives them,
+/// read the way every input is read; None for a PDF that carries no source
+/// (PDF/A-2) or one this vanban cannot read.
+fn from_source(pdf: &[u8]) -> Option<(String, String)> {
+    use crate::pipeline::{ImageUse, Job};
+    let input = crate::Input::from_pdf("", pdf, None, String::new()).ok()?;
+    let job = Job {
+        images: ImageUse::LeaveOut,
+        ..Job::default()
+    };
+    let doc = crate::pipeline::load(&job, &input).ok()?.document;
+    Some((
+        closed_up(&crate::contract::number_line(&doc)),
+        doc.place.trim().to_owned(),
+    ))
+}
+
+/// Reads the facts of a PDF made by vanban (`pdf`, loaded as `doc`); a
+/// PDF made otherwise is refused.
+pub fn read(pdf: &[u8], doc: &Document) -> Result<Facts, Fault> {
     let not_vanban = || {
         fault(
             "tệp PDF này không do vanban tạo ra, nên không biết khối chữ ký, số và ngày nằm ở đâu",
@@ -153,7 +175,9 @@ pub fn read(doc: &Document) -> Result<Facts, Fault> {
         let (data, start) = get(what)?;
         let (_, end) = get(&format!("{what}-end"))?;
         Ok(Line {
-            text: data.text.clone().unwrap_or_default(),
+            // The line holds together with no-break spaces where it is
+            // printed; read as plain spaces, which are as wide.
+            text: data.text.clone().unwrap_or_default().replace('\u{a0}', " "),
             size: data.size.unwrap_or(13.0),
             italic: data.italic.unwrap_or(false),
             fonts: data.fonts.clone(),
@@ -161,15 +185,26 @@ pub fn read(doc: &Document) -> Result<Facts, Fault> {
             end: *end,
         })
     };
-    let (_, top_left) = get("signature")?;
-    let (_, bottom_right) = get("signature-end")?;
-    Ok(Facts {
-        number: line("number")?,
-        date: line("date")?,
-        signature: Area {
+    // A block: marks at its top-left and bottom-right corners.
+    let area = |what: &str| -> Option<Area> {
+        let (_, top_left) = marks.get(what)?;
+        let (_, bottom_right) = marks.get(&format!("{what}-end"))?;
+        Some(Area {
             page: top_left.page,
             rect: [top_left.x, bottom_right.y, bottom_right.x, top_left.y],
-        },
+        })
+    };
+    let (number, date) = (line("number")?, line("date")?);
+    let (number_text, place) =
+        from_source(pdf).unwrap_or_else(|| (closed_up(&number.text), printed_place(&date.text)));
+    Ok(Facts {
+        number,
+        date,
+        signature: area("signature").ok_or_else(not_vanban)?,
+        signature_image: area("signature-image"),
+        seal_image: area("seal-image"),
+        number_text,
+        place,
     })
 }
 

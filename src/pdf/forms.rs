@@ -134,7 +134,7 @@ pub fn issue(
     time: SystemTime,
 ) -> Result<Vec<u8>, Fault> {
     let doc = load(pdf)?;
-    let facts = facts::read(&doc)?;
+    let facts = facts::read(pdf, &doc)?;
     let sigs = signature_fields(&doc);
     let signed_as = |r: Role| sigs.iter().any(|(_, n, v)| *v && n == r.field_name());
     if signed_as(Role::Body) {
@@ -143,17 +143,13 @@ pub fn issue(
             "không cấp số lại văn bản đã ban hành; nếu cần sửa, ban hành văn bản mới",
         ));
     }
-    if !facts.number_blank() {
-        return Err(fault(
-            format!("văn bản đã có số: {}", facts.number_text()),
-            "văn thư chỉ cấp số cho văn bản còn để trống số; kiểm tra lại tệp cần ban hành",
-        ));
-    }
+    unnumbered(&facts)?;
     if !signed_as(Role::Signer) {
+        // A document nobody has signed is made again instead (super::issue);
+        // one signed by someone else cannot be, nor filled in.
         return Err(fault(
             "văn bản chưa có chữ ký số của người ký",
-            "người ký ký trước bằng `vanban sign`, văn thư cấp số sau. (Cấp số cho văn bản chưa ký \
-             bằng cách tạo lại từ nguồn nhúng trong PDF chưa làm được: vanban chưa nhúng nguồn vào PDF.)",
+            "người ký ký trước bằng `vanban sign`, văn thư cấp số sau",
         ));
     }
     let fields = field_ids(&doc);
@@ -178,6 +174,8 @@ pub fn issue(
 
     let mut filled = facts.clone();
     filled.number.text = fill(&facts.number.text, &[format!("{number:02}")]);
+    // The source the PDF carries keeps its blank: the number is the filled one.
+    filled.number_text = facts::closed_up(&filled.number.text);
     filled.date.text = fill(&facts.date.text, &date_values);
     let mut jobs = vec![(number_field, &filled.number, &facts.number)];
     if let Some(id) = date_field {
@@ -206,6 +204,17 @@ pub fn issue(
     })
 }
 
+/// Refuses a document that already has its number.
+pub(crate) fn unnumbered(facts: &Facts) -> Result<(), Fault> {
+    if facts.number_blank() {
+        return Ok(());
+    }
+    Err(fault(
+        format!("văn bản đã có số: {}", facts.number_text),
+        "văn thư chỉ cấp số cho văn bản còn để trống số; kiểm tra lại tệp cần ban hành",
+    ))
+}
+
 fn filled_line(filled: &Facts, id: ObjectId, number_field: ObjectId) -> Line {
     if id == number_field {
         filled.number.clone()
@@ -223,7 +232,7 @@ fn broken() -> Fault {
 
 /// The day (and month) that fill the date's blanks, checked against what
 /// the document already prints.
-fn date_values(facts: &Facts, date: NaiveDate) -> Result<Vec<String>, Fault> {
+pub(crate) fn date_values(facts: &Facts, date: NaiveDate) -> Result<Vec<String>, Fault> {
     let text = &facts.date.text;
     let blanks = text.matches(BLANK).count();
     let year = text

@@ -8,13 +8,16 @@ pub mod embedded;
 pub mod facts;
 pub mod forms;
 pub mod incremental;
+pub mod issue;
 pub mod keys;
 pub mod pkcs11;
 pub mod sign;
+pub mod standard;
 pub mod verify;
 
 use crate::error::{Diagnostic, Error};
 
+pub use issue::{Issue, Issued, issue};
 pub use keys::{Signer, SoftwareKey};
 pub use sign::{Role, sign};
 pub use verify::{Report, verify};

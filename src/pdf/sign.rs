@@ -53,7 +53,7 @@ impl Role {
 /// appended. `pdf` must have been made by vanban.
 pub fn sign(pdf: &[u8], key: &dyn Signer, role: Role, time: SystemTime) -> Result<Vec<u8>, Fault> {
     let doc = load(pdf)?;
-    let facts = facts::read(&doc)?;
+    let facts = facts::read(pdf, &doc)?;
     sign_loaded(pdf, &doc, &facts, key, role, time, |_, _| Ok(()))
 }
 
@@ -193,13 +193,13 @@ pub(crate) fn sign_loaded(
     }
 
     let reason = match role {
-        Role::Signer => format!("Ký số văn bản {}", facts.number_text()),
-        Role::Body => format!("Ban hành văn bản {}", facts.number_text()),
+        Role::Signer => format!("Ký số văn bản {}", facts.number_text),
+        Role::Body => format!("Ban hành văn bản {}", facts.number_text),
     };
     let cms_len = estimate_cms_len(key)?;
     update.set_raw(
         sig_id,
-        signature_dictionary(&reason, &facts.place(), key, time, cms_len, certify),
+        signature_dictionary(&reason, &facts.place, key, time, cms_len, certify),
     );
     let written = update.write();
     fill_signature(written, sig_id, key)
@@ -216,12 +216,15 @@ pub struct FormChanges {
     pub text_fields: bool,
 }
 
-/// Where each role's signature goes: the signer's in the space between
-/// title and name; the body's seal over about a third of it, on its left.
+/// Where each role's signature goes: the signer's on the signature
+/// picture, or in the space between title and name when there is none; the
+/// body's on the seal picture, or over about a third of that space, on its
+/// left.
 fn area_of(role: Role, facts: &Facts) -> Area {
-    match role {
-        Role::Signer => facts.signature,
-        Role::Body => {
+    match (role, facts.signature_image, facts.seal_image) {
+        (Role::Signer, Some(picture), _) | (Role::Body, _, Some(picture)) => picture,
+        (Role::Signer, None, _) => facts.signature,
+        (Role::Body, _, None) => {
             let [l, b, r, t] = facts.signature.rect;
             let side = (t - b).min(r - l);
             let right = l + (r - l) / 3.0;

@@ -58,6 +58,12 @@ fn each_rule_trips_on_its_slip() {
         ("summary-case", "summary = \"về", "summary = \"Về"),
         ("spacing", "Kết quả tốt", "Kết quả  tốt"),
         ("unused-footnote", "tốt[^a].", "tốt."),
+        ("end-mark", "tốt[^a].", "tốt[^a]./."),
+        (
+            "place-length",
+            "place = \"Đơn Dương\"",
+            "place = \"Thành phố Hồ Chí Minh\"",
+        ),
     ];
     // The rules of Hướng dẫn 05-HD/VPTW have their cases on an HD05 document.
     let mut covered: Vec<&str> = cases
@@ -263,7 +269,7 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow › mục 1: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit, image-background"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit, image-background, place-length, end-mark"
     );
 }
 

@@ -385,7 +385,7 @@ fn data_shows_what_a_template_receives() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let data: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(data["version"], 1);
+    assert_eq!(data["version"], 2);
     assert_eq!(data["kind"], "thong-bao");
     assert_eq!(data["standard"], "state");
     assert_eq!(data["style"]["name"], "Nghị định 30/2020/NĐ-CP");

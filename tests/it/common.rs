@@ -151,6 +151,8 @@ pub struct Run {
     pub ink_top: f64,
     pub ink_bottom: f64,
     pub family: String,
+    /// The width of the white space the run starts with, in mm.
+    pub leading_space: f64,
 }
 
 impl Run {
@@ -201,11 +203,12 @@ impl Layout {
         runs
     }
 
-    /// The first run whose text contains `needle`.
+    /// The first run whose text contains `needle`, a no-break space
+    /// matching a space.
     pub fn find(&self, needle: &str) -> &Run {
         self.runs
             .iter()
-            .find(|r| r.text.contains(needle))
+            .find(|r| r.text.contains(needle) || r.text.replace('\u{a0}', " ").contains(needle))
             .unwrap_or_else(|| panic!("no run contains {needle:?}"))
     }
 
@@ -257,6 +260,12 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
                     .iter()
                     .map(|g| g.x_advance.at(text.size).to_pt())
                     .sum();
+                let blank = text
+                    .glyphs
+                    .iter()
+                    .take_while(|g| text.text[g.range()].trim().is_empty())
+                    .map(|g| g.x_advance.at(text.size).to_pt())
+                    .sum::<f64>();
                 let info = text.font.font().info();
                 let y = pt_to_mm(origin.y.to_pt());
                 out.runs.push(Run {
@@ -271,6 +280,7 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Layout) {
                     ink_top: y - pt_to_mm(top * size),
                     ink_bottom: y - pt_to_mm(bottom * size),
                     family: info.family.clone(),
+                    leading_space: pt_to_mm(blank),
                 });
             }
             FrameItem::Shape(shape, _) => {

@@ -406,12 +406,12 @@ fn picture_fields_are_checked_where_they_are_written() {
 
 /// A picture as laid out, in mm from the page's top-left corner.
 #[derive(Debug, Clone, Copy)]
-struct Placed {
-    x: f64,
-    y: f64,
-    width: f64,
-    height: f64,
-    pixels: (u32, u32),
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub pixels: (u32, u32),
 }
 
 impl Placed {
@@ -462,7 +462,7 @@ fn painted(compiled: &vanban::engine::Compiled, page: usize) -> Vec<Painted> {
     out
 }
 
-fn pictures(compiled: &vanban::engine::Compiled, page: usize) -> Vec<Placed> {
+pub fn pictures(compiled: &vanban::engine::Compiled, page: usize) -> Vec<Placed> {
     painted(compiled, page)
         .into_iter()
         .filter_map(|p| match p {

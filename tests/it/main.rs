@@ -5,11 +5,15 @@
 mod common;
 
 mod batch;
+mod body_text;
+mod breaking;
 mod check;
 mod cli;
+mod corpus;
 mod docs;
 mod eoriginal;
 mod fonts;
+mod footnotes;
 mod hd05;
 mod hd05_checks;
 mod hostile;
@@ -19,8 +23,10 @@ mod keys;
 mod layout;
 mod messages;
 mod modes;
+mod pagination;
 mod pdf;
 mod property;
+mod reissue;
 mod sign;
 mod sign_cli;
 mod snapshots;

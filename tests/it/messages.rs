@@ -743,6 +743,11 @@ fn no_message_a_user_can_reach_is_in_english() {
             "name = \"ỦY BAN NHÂN DÂN XÃ LỘC AN\"",
             "name = \"ỦY BAN NHÂN DÂN HUYỆN PHÚ LỘC\"",
         ),
+        (
+            "opening = \"Ngày 28",
+            "closing = \"Thông báo để biết, thực hiện./.\"\nopening = \"Ngày 28",
+        ),
+        ("place = \"Lộc An\"", "place = \"Thành phố Hồ Chí Minh\""),
         // Every lint warning.
         ("code = \"UBND\"", "code = \"TB-UBND\""),
         (

@@ -194,6 +194,6 @@ fn decomposed_input_prints_composed() {
     assert!(a == b, "decomposed and composed input give the same pages");
     // The source inside is the input as it was: decomposed.
     assert_eq!(carried_source("nfd.toml", &nfd), nfd.as_bytes());
-    let text = pdf_text(&a);
+    let text = fold(&pdf_text(&a));
     assert!(text.contains("HUYỆN ỦY ĐƠN DƯƠNG"));
 }

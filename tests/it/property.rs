@@ -50,7 +50,8 @@ fn document(s: &str) -> String {
          [findings]\nheading = {q}\nlead = {q}\nitems = [{q}, {{ title = {q}, text = [{q}], items = [{q}] }}]\n\
          [signature]\nauthority = {a}\ntitle = {q}\nname = {q}\n\
          [recipients]\nitems = [{q}]\narchive = {q}\n",
-        a = toml_string(&format!("KT. X{s}")),
+        // Each line of an authority is a line of its own.
+        a = toml_string(&format!("KT. X{}", s.replace('\n', " "))),
     )
 }
 

@@ -173,7 +173,7 @@ fn a_signed_document_validates_with_pdfsig_pyhanko_and_vanban() {
 fn the_signature_sits_in_the_space_between_title_and_name() {
     let signed = sign_as(&reference_pdf(), &keys::signer(), Role::Signer);
     let doc = lopdf::Document::load_mem(&signed).expect("loads");
-    let facts = pdf::facts::read(&doc).expect("facts");
+    let facts = pdf::facts::read(&signed, &doc).expect("facts");
     let widget = field(&doc, "NguoiKy").expect("the signer's widget");
     let rect: Vec<f32> = widget
         .get(b"Rect")

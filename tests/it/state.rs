@@ -185,8 +185,11 @@ fn three_line_signature_and_state_recipients() {
         lines[0].y,
         "Nơi nhận level with the first authority line",
     );
-    let item = layout.find("- Thường trực Tỉnh ủy (b/c);");
+    let item = layout.find("- Thường trực Tỉnh ủy");
     assert_eq!(item.size_pt, S.recipients_pt);
+    // "(b/c)" stands whole, on the line of its recipient.
+    let bc = layout.find("(b/c);");
+    assert_eq!(bc.y, item.y);
     let archive = layout.find("- Lưu: VT, VP, TH1, XDCB2.");
     assert_eq!(archive.size_pt, S.recipients_pt);
     let drafter = layout.find("TH.(30)");
@@ -324,11 +327,31 @@ fn addressees_two_level_issuer_and_a_padded_number() {
 
     let label = layout.find("Kính gửi:");
     assert!(!label.italic, "upright in State documents");
-    let first = layout.find("- Sở Giao thông vận tải;");
-    let last = layout.find("- UBND huyện Bảo Thắng.");
-    close(first.y, label.y, "the first addressee on the label's line");
-    close(last.x, first.x, "addressees aligned");
-    assert!(first.x > label.right());
+    // Several addressees: the label alone on its line, each addressee on a
+    // line below, its dash under the label's colon.
+    assert_eq!(layout.line_of(label).len(), 1, "Kính gửi: stands alone");
+    let lines = [
+        "- Sở Giao thông vận tải;",
+        "- Ban Quản lý dự án đầu tư xây dựng tỉnh;",
+        "- UBND huyện Bảo Thắng.",
+    ]
+    .map(|t| layout.find(t));
+    let colon = label.right() - advance(':', label.size_pt);
+    let mut above = label.y;
+    for line in lines {
+        close(
+            line.x,
+            colon,
+            &format!("{:?} starts under the colon", line.text),
+        );
+        close(
+            line.y - above,
+            pt_to_mm(S.body_pitch_pt),
+            "one line under the other",
+        );
+        above = line.y;
+    }
+    let last = lines[2];
     let title = layout.find("THÔNG BÁO");
     let opening = layout.find("Ngày 28 tháng 02 năm 2024");
     assert!(
@@ -351,6 +374,29 @@ fn addressees_two_level_issuer_and_a_padded_number() {
             "- Lưu: VT, XDCB1."
         ]
     );
+}
+
+/// The advance of a character of Liberation Serif Regular, in mm.
+fn advance(c: char, size_pt: f64) -> f64 {
+    let data = std::fs::read(path("fonts/LiberationSerif-Regular.ttf")).expect("the font");
+    let face = ttf_parser::Face::parse(&data, 0).expect("a font");
+    let glyph = face.glyph_index(c).expect("the glyph");
+    let units = face.glyph_hor_advance(glyph).expect("an advance");
+    pt_to_mm(f64::from(units) / f64::from(face.units_per_em()) * size_pt)
+}
+
+#[test]
+fn one_addressee_stands_on_the_label_line() {
+    let toml = read("examples/thong-bao-van-phong-ubnd.toml").replace(
+        "to = [\n    \"Sở Giao thông vận tải\",\n    \"Ban Quản lý dự án đầu tư xây dựng tỉnh\",\n    \"UBND huyện Bảo Thắng\",\n]",
+        "to = \"Sở Giao thông vận tải\"",
+    );
+    assert!(toml.contains("to = \"Sở Giao thông vận tải\""));
+    let layout = Layout::of(&compile_str(&toml));
+    let label = layout.find("Kính gửi:");
+    let addressee = layout.find("Sở Giao thông vận tải");
+    close(addressee.y, label.y, "one addressee on the label's line");
+    assert!(addressee.x > label.right());
 }
 
 #[test]
