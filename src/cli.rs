@@ -84,7 +84,9 @@ pub enum Command {
     ///
     /// In mọi lỗi và cảnh báo theo dạng TỆP:DÒNG:CỘT: MỨC: TRƯỜNG: NỘI DUNG,
     /// kèm gợi ý. Cảnh báo là những sơ suất văn thư hay trả lại văn bản; mỗi
-    /// cảnh báo ghi tên quy tắc của nó trong [ngoặc vuông].
+    /// cảnh báo ghi tên quy tắc của nó trong [ngoặc vuông]. Không có lỗi hay
+    /// cảnh báo nào thì không in gì, trừ khi chạy trên màn hình: khi đó báo
+    /// một dòng, ví dụ "3 tệp, không có lỗi hay cảnh báo".
     #[command(
         help_template = HELP,
         disable_help_flag = true,
@@ -532,15 +534,15 @@ fn translate(e: &clap::Error) -> Option<String> {
         ErrorKind::TooManyValues => {
             format!("thừa `{value}`")
         }
-        // The rare rest keeps clap's own words.
-        _ => e
-            .render()
-            .to_string()
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches("error: ")
-            .to_owned(),
+        ErrorKind::NoEquals => format!("`{arg}` cần dấu = trước giá trị"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("`{arg}` thiếu giá trị")
+        }
+        ErrorKind::MissingSubcommand => "thiếu lệnh".to_owned(),
+        ErrorKind::InvalidUtf8 => "dòng lệnh có ký tự không đọc được (không phải UTF-8)".to_owned(),
+        // What clap may add later is still told in Vietnamese.
+        _ if arg.is_empty() => "dòng lệnh không hợp lệ".to_owned(),
+        _ => format!("dòng lệnh không hợp lệ ở `{arg}`"),
     };
     let usage = get(K::Usage);
     let usage = usage.trim().trim_start_matches("Usage:").trim();

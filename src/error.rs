@@ -47,7 +47,9 @@ pub struct Diagnostic {
     /// The input's name as the user gave it (`-` for standard input).
     pub file: String,
     pub position: Option<Position>,
-    /// The dotted path of the field, e.g. `signature.name` or `directives.items[2]`.
+    /// The dotted path of the field, e.g. `signature.name` or
+    /// `directives.items[2]`, counted from 0 for scripts; people read it
+    /// as [`human_field`](crate::human_field::human_field) writes it.
     pub field: Option<String>,
     pub message: String,
     pub hint: Option<String>,
@@ -102,7 +104,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}: ", self.severity.label())?;
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", crate::human_field::human_field(field))?;
         }
         write!(f, "{}", self.message)?;
         if let Some(rule) = self.rule {
@@ -238,8 +240,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// The operating system's reason in words a secretary reads; the system's
-/// own text for the rare kinds without a translation.
+/// The operating system's reason in words a secretary reads; for the rare
+/// kinds without a translation, the system's error number, which a
+/// technician can look up.
 pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     if error.get_ref().is_some() {
@@ -252,10 +255,33 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
         ErrorKind::AlreadyExists => "đã có tệp này",
         ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp",
         ErrorKind::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        ErrorKind::DirectoryNotEmpty => "thư mục không trống",
         ErrorKind::StorageFull => "ổ đĩa đã đầy",
+        ErrorKind::QuotaExceeded => "đã dùng hết dung lượng được cấp trên ổ đĩa",
+        ErrorKind::FileTooLarge => "tệp quá lớn",
         ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+        ErrorKind::ResourceBusy => "tệp hoặc thư mục đang được dùng",
+        ErrorKind::ExecutableFileBusy => "tệp đang được chạy",
+        ErrorKind::CrossesDevices => "không chuyển tệp sang ổ đĩa khác được",
+        ErrorKind::InvalidFilename => "tên tệp không hợp lệ",
+        ErrorKind::InvalidInput => "đường dẫn hoặc tên tệp không hợp lệ",
         ErrorKind::InvalidData => "dữ liệu không hợp lệ",
-        _ => return error.to_string(),
+        ErrorKind::UnexpectedEof => "tệp kết thúc sớm hơn dự kiến",
+        ErrorKind::TimedOut => "quá thời gian chờ",
+        ErrorKind::Interrupted => "bị ngắt giữa chừng",
+        ErrorKind::BrokenPipe => "chương trình nhận dữ liệu đã đóng",
+        ErrorKind::OutOfMemory => "không đủ bộ nhớ",
+        ErrorKind::StaleNetworkFileHandle => "mất kết nối với ổ đĩa mạng",
+        ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::NotConnected => {
+            "mất kết nối"
+        }
+        ErrorKind::Unsupported => "hệ điều hành không hỗ trợ thao tác này",
+        _ => {
+            return match error.raw_os_error() {
+                Some(code) => format!("lỗi hệ thống số {code}"),
+                None => "lỗi hệ thống".to_owned(),
+            };
+        }
     };
     reason.to_owned()
 }

@@ -10,6 +10,7 @@ pub mod contract;
 pub mod conventions;
 pub mod engine;
 pub mod error;
+pub mod human_field;
 pub mod images;
 pub mod input;
 pub mod markup;

@@ -1,5 +1,7 @@
 //! `vanban check`: errors and lint warnings, without making anything.
 
+use std::io::IsTerminal;
+
 use vanban::Input;
 use vanban::error::{Diagnostic, Result, Severity};
 use vanban::pipeline::{self, Job};
@@ -27,6 +29,9 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
             }
             if !all.is_empty() {
                 eprintln!("{errors} lỗi, {warnings} cảnh báo");
+            } else if let Some(line) = all_clear(args.inputs.len(), std::io::stderr().is_terminal())
+            {
+                eprintln!("{line}");
             }
         }
         Report::Json => match serde_json::to_string_pretty(&all) {
@@ -41,4 +46,25 @@ pub fn run(args: &CheckArgs) -> Result<Status> {
     } else {
         Status::Done
     })
+}
+
+/// What a clean check says: a line for someone watching a terminal, that
+/// the files were read and all is well; nothing for a script or a pipe,
+/// where silence is the answer.
+fn all_clear(files: usize, terminal: bool) -> Option<String> {
+    terminal.then(|| format!("{files} tệp, không có lỗi hay cảnh báo"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_clear;
+
+    #[test]
+    fn a_clean_check_speaks_only_to_a_terminal() {
+        assert_eq!(
+            all_clear(3, true).as_deref(),
+            Some("3 tệp, không có lỗi hay cảnh báo")
+        );
+        assert_eq!(all_clear(3, false), None);
+    }
 }

@@ -2,6 +2,7 @@
 //! field is wrong and what to write instead.
 
 use super::source::{FieldPath, Seg, SourceFile};
+use super::{aliases, mistakes, parser_words, scan};
 use crate::error::{Diagnostic, Position};
 
 /// The syntax of an input, for hints that show what to write.
@@ -47,6 +48,21 @@ fn shape_error(
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // A whole number beyond what any field holds: serde shows it "as i128".
+        if let Some(number) = rest
+            .strip_prefix("integer `")
+            .and_then(|r| r.split_once("` as "))
+            .map(|(n, _)| n)
+        {
+            return Some(
+                Diagnostic {
+                    message: format!("số {number} quá lớn"),
+                    ..diag
+                }
+                .field(path.to_string())
+                .hint("kiểm tra lại số này"),
+            );
+        }
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "kiểu khác"));
@@ -84,13 +100,13 @@ pub fn diagnose_json(
             return d;
         }
         return Diagnostic {
-            message: message.to_owned(),
+            message: parser_words::serde_data(message).unwrap_or_else(|| message.to_owned()),
             ..diag
         }
         .field(path.to_string());
     }
     Diagnostic {
-        message: format!("sai cú pháp JSON: {message}"),
+        message: format!("sai cú pháp JSON: {}", parser_words::json_syntax(message)),
         ..diag
     }
     .field(path.to_string())
@@ -120,9 +136,13 @@ pub fn diagnose_toml(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnost
     if let Some(d) = shape_error(diag.clone(), &path, message, Syntax::Toml) {
         return d;
     }
+    if let Some(d) = offset.and_then(|o| mistakes::explain(file, o, message)) {
+        return d;
+    }
     if path.0.is_empty() || !is_serde_message(message) {
+        // The parser stopped: the tree is not there to say where we are.
         let field = offset
-            .map(|o| field_on_line(file.text, o))
+            .map(|o| scan::surroundings(file.text, o).path.to_string())
             .unwrap_or_default();
         if message.contains("day between") || message.contains("month between") {
             let written = offset.map(|o| token_at(file.text, o)).unwrap_or_default();
@@ -135,14 +155,18 @@ pub fn diagnose_toml(file: &SourceFile<'_>, error: &toml::de::Error) -> Diagnost
             .hint("kiểm tra lại ngày và tháng");
         }
         return Diagnostic {
-            message: format!("sai cú pháp TOML: {}", toml_message(first_line(message))),
+            message: format!(
+                "sai cú pháp TOML: {}",
+                parser_words::toml_syntax(first_line(message))
+            ),
             ..diag
         }
         .field(field)
         .hint(syntax_hint(message));
     }
     Diagnostic {
-        message: first_line(message).to_owned(),
+        message: parser_words::serde_data(message)
+            .unwrap_or_else(|| first_line(message).to_owned()),
         ..diag
     }
     .field(path.to_string())
@@ -160,15 +184,32 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str, syntax: Syntax)
         .filter(|(score, _)| *score > 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, e)| e);
-    let misplaced =
-        syntax == Syntax::Toml && path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name);
-    let hint = match nearest {
-        _ if misplaced => format!(
-            "`{name}` thuộc phần đầu tệp, nhưng ở đây nó rơi vào bảng phía trên: chuyển nó lên trên tiêu đề [bảng] đầu tiên"
+    let misplaced = |name: &str| {
+        syntax == Syntax::Toml && path.0.len() > 1 && super::raw::DOCUMENT_FIELDS.contains(&name)
+    };
+    let moved = "thuộc phần đầu tệp, nhưng ở đây nó rơi vào bảng phía trên: chuyển nó lên trên tiêu đề [bảng] đầu tiên";
+    // A Vietnamese name is matched by meaning before any guess by spelling:
+    // `kinh_gui` is `to`, however close it looks to `kind`.
+    let vietnamese = aliases::meaning(name, &expected);
+    let hint = match (vietnamese, nearest) {
+        _ if misplaced(name) => format!("`{name}` {moved}"),
+        (Some(a), _) if expected.contains(&a.field) => format!(
+            "vanban dùng tên trường tiếng Anh: “{}” là `{}`",
+            a.meaning, a.field
         ),
-        Some(e) => format!("có phải ý bạn là `{e}`?"),
-        None if expected.is_empty() => "xóa nó đi; ở đây không được viết gì".to_owned(),
-        None => format!("các trường được phép ở đây: {}", expected.join(", ")),
+        (Some(a), _) if misplaced(a.field) => format!(
+            "vanban dùng tên trường tiếng Anh: “{}” là `{}`, và `{}` {moved}",
+            a.meaning, a.field, a.field
+        ),
+        (_, Some(e)) => format!("có phải ý bạn là `{e}`?"),
+        (Some(a), None) => format!(
+            "vanban dùng tên trường tiếng Anh: “{}” là `{}`, nhưng ở đây không có trường đó; các trường được phép ở đây: {}",
+            a.meaning,
+            a.field,
+            backticked(&expected)
+        ),
+        (None, None) if expected.is_empty() => "xóa nó đi; ở đây không được viết gì".to_owned(),
+        (None, None) => format!("các trường được phép ở đây: {}", backticked(&expected)),
     };
     let field = if matches!(path.0.last(), Some(Seg::Key(k)) if k == name) {
         path.clone()
@@ -183,36 +224,10 @@ fn unknown_field(diag: Diagnostic, path: &FieldPath, rest: &str, syntax: Syntax)
     .hint(hint)
 }
 
-/// The field a line defines, for errors in text the TOML parser could not
-/// read: the key before `=` on the offset's line, under the nearest
-/// `[table]` header above it.
-fn field_on_line(text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or_default();
-    let is_key = |k: &str| {
-        !k.is_empty()
-            && k.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-    };
-    let Some(key) = line
-        .split_once('=')
-        .map(|(k, _)| k.trim())
-        .filter(|k| is_key(k))
-    else {
-        return String::new();
-    };
-    let table = before[..line_start].lines().rev().find_map(|l| {
-        let l = l.trim();
-        let name = l.strip_prefix('[')?.trim_start_matches('[');
-        let name = name.split(']').next()?.trim();
-        is_key(name).then(|| name.to_owned())
-    });
-    match table {
-        Some(t) => format!("{t}.{key}"),
-        None => key.to_owned(),
-    }
+/// Field names as names: `title`, `text`, `items`.
+fn backticked(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    names.join(", ")
 }
 
 /// The value written at `offset`, up to the next space, comma or bracket.
@@ -228,79 +243,6 @@ fn field_under(path: &FieldPath, name: &str) -> FieldPath {
     path.key(name)
 }
 
-/// The TOML parser's "what, expected what" in Vietnamese, for the slips a
-/// hand-edited file has; rarer messages stay as the parser wrote them.
-fn toml_message(message: &str) -> String {
-    const WHAT: &[(&str, &str)] = &[
-        (
-            "invalid basic string",
-            "văn bản trong dấu nháy kép chưa đóng hoặc không hợp lệ",
-        ),
-        (
-            "invalid literal string",
-            "văn bản trong dấu nháy đơn chưa đóng hoặc không hợp lệ",
-        ),
-        (
-            "invalid multi-line basic string",
-            "văn bản nhiều dòng trong \"\"\" chưa đóng hoặc không hợp lệ",
-        ),
-        (
-            "invalid multi-line literal string",
-            "văn bản nhiều dòng trong ''' chưa đóng hoặc không hợp lệ",
-        ),
-        ("invalid string", "văn bản không hợp lệ"),
-        ("missing opening quote", "thiếu dấu nháy mở"),
-        ("missing escaped value", "thiếu ký tự sau dấu \\"),
-        ("duplicate key", "trường này đã được viết ở trên"),
-        ("unclosed table", "tiêu đề bảng chưa đóng"),
-        ("unclosed array table", "tiêu đề bảng [[…]] chưa đóng"),
-        ("unclosed array", "danh sách chưa đóng"),
-        ("unclosed inline table", "bảng { … } chưa đóng"),
-        (
-            "missing comma between array elements",
-            "thiếu dấu phẩy giữa các phần tử của danh sách",
-        ),
-        (
-            "missing comma between key-value pairs",
-            "thiếu dấu phẩy giữa các trường",
-        ),
-        (
-            "missing assignment between key-value pairs",
-            "thiếu dấu `=` giữa tên trường và giá trị",
-        ),
-        ("extra assignment between key-value pairs", "thừa dấu `=`"),
-        ("extra `=`", "thừa dấu `=`"),
-        ("missing value", "thiếu giá trị"),
-        ("missing value for key", "thiếu giá trị của trường"),
-        ("invalid key", "tên trường không hợp lệ"),
-        ("invalid unquoted key", "tên trường không hợp lệ"),
-        ("unexpected content", "có nội dung thừa"),
-        (
-            "unexpected key or value",
-            "tên trường hoặc giá trị đặt sai chỗ",
-        ),
-        ("invalid date-time", "ngày giờ không hợp lệ"),
-        ("invalid integer number", "số nguyên không hợp lệ"),
-        (
-            "unexpected leading zero",
-            "số không được bắt đầu bằng chữ số 0",
-        ),
-        ("invalid boolean", "giá trị không hợp lệ"),
-    ];
-    let (what, expected) = match message.split_once(", expected ") {
-        Some((what, expected)) => (what, Some(expected)),
-        None => (message, None),
-    };
-    let what = WHAT
-        .iter()
-        .find(|(english, _)| *english == what)
-        .map_or(what, |(_, vietnamese)| vietnamese);
-    match expected {
-        Some(expected) => format!("{what}, cần {expected}"),
-        None => what.to_owned(),
-    }
-}
-
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message)
 }
@@ -311,7 +253,10 @@ fn is_serde_message(message: &str) -> bool {
     [
         "invalid value",
         "invalid length",
-        "không phải là ngày",
+        "duplicate field",
+        "unknown variant",
+        "ngày viết theo dạng",
+        "không kèm giờ",
         "overflowed",
     ]
     .iter()
@@ -320,22 +265,24 @@ fn is_serde_message(message: &str) -> bool {
 
 /// What serde found, e.g. "integer `5`" or "string \"15\"", in Vietnamese.
 fn friendly_found(found: &str) -> String {
-    const KINDS: [(&str, &str); 8] = [
+    const KINDS: [(&str, &str); 10] = [
         ("integer", "số nguyên"),
         ("floating point", "số thực"),
         ("string", "văn bản"),
+        ("character", "văn bản"),
         ("boolean", "giá trị"),
         ("sequence", "một danh sách"),
         ("map", "một bảng"),
         ("datetime", "ngày giờ"),
         ("unit value", "giá trị rỗng"),
+        ("Option value", "giá trị rỗng"),
     ];
     for (english, vietnamese) in KINDS {
         if let Some(rest) = found.strip_prefix(english) {
             return format!("{vietnamese}{rest}");
         }
     }
-    found.to_owned()
+    "một giá trị khác".to_owned()
 }
 
 /// toml_datetime's "day between 01 and 30", in Vietnamese.
@@ -362,7 +309,10 @@ fn friendly_type(expected: &str) -> &str {
         "a boolean" => "true hoặc false",
         "a sequence" => "một danh sách trong [ ]",
         "a map" => "một bảng",
-        other => other,
+        other if other.starts_with("struct ") => "một bảng",
+        // The visitors of `raw` say what they expect in Vietnamese already.
+        other if !other.is_ascii() => other,
+        _ => "kiểu khác",
     }
 }
 
@@ -373,6 +323,9 @@ fn type_hint(expected: &str) -> &'static str {
         "f64" => "viết số không có dấu nháy, ví dụ 25",
         "a boolean" => "viết true hoặc false, không có dấu nháy",
         "a sequence" => "viết danh sách giữa [ ], ví dụ [\"…\", \"…\"]",
+        other if other.starts_with("struct ") => {
+            "đây là một bảng: viết tên bảng trong [ ] trên một dòng riêng, rồi các trường của nó ở các dòng dưới"
+        }
         _ => "xem docs/schema.md để biết trường này nhận gì",
     }
 }
@@ -380,6 +333,8 @@ fn type_hint(expected: &str) -> &'static str {
 fn syntax_hint(message: &str) -> &'static str {
     if message.contains("duplicate key") {
         "mỗi trường chỉ được viết một lần trong một bảng"
+    } else if message.contains("missing comma between array elements") {
+        "thêm dấu phẩy sau phần tử đứng trước"
     } else if message.contains("string") || message.contains("unterminated") {
         "văn bản phải đóng bằng đúng dấu nháy đã mở; dùng \"\"\" … \"\"\" cho văn bản nhiều dòng"
     } else {
@@ -390,20 +345,6 @@ fn syntax_hint(message: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn toml_messages_read_in_vietnamese() {
-        assert_eq!(
-            toml_message("unclosed table, expected `]`"),
-            "tiêu đề bảng chưa đóng, cần `]`"
-        );
-        assert_eq!(
-            toml_message("duplicate key"),
-            "trường này đã được viết ở trên"
-        );
-        // A message without a translation is kept rather than lost.
-        assert_eq!(toml_message("invalid mantissa"), "invalid mantissa");
-    }
 
     #[test]
     fn serde_types_read_in_vietnamese() {

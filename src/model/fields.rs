@@ -231,8 +231,9 @@ impl Checker<'_, '_> {
             .collect();
         for (id, path) in &refs {
             if !footnotes.contains_key(id) {
-                self.report(
+                self.report_spot(
                     path,
+                    &format!("[^{id}]"),
                     format!("chưa có nội dung cho chú thích [^{id}]"),
                     format!("thêm nó dưới [footnotes]: {} = \"…\"", toml_key(id)),
                 );

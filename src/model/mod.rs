@@ -1,13 +1,17 @@
 //! The document a user describes: read from TOML, checked, in NFC.
 
+mod aliases;
 mod end_mark;
 mod errors;
 mod fields;
 mod guide_rules;
 mod json;
 pub mod lint;
+mod mistakes;
 mod numbering;
+mod parser_words;
 mod raw;
+mod scan;
 mod sections;
 mod signature_images;
 mod source;
@@ -266,7 +270,7 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String> {
         Error::input(
             Diagnostic::new(name, "tệp không phải là văn bản UTF-8 hợp lệ")
                 .at(Some(file.position(good.len())))
-                .hint("lưu tệp theo UTF-8 (trong Notepad: Save As, Encoding: UTF-8)"),
+                .hint("lưu tệp theo UTF-8 (trong Notepad: “Save As”, ô “Encoding” chọn UTF-8)"),
         )
     })?;
     Ok(text.replace("\r\n", "\n").nfc().collect())

@@ -202,11 +202,7 @@ impl<'de> Deserialize<'de> for RawDate {
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
-                parse_iso_date(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` không phải là ngày; viết theo dạng YYYY-MM-DD, ví dụ 2020-11-05"
-                    ))
-                })
+                parse_iso_date(v).ok_or_else(|| E::custom(super::mistakes::date_advice(v).0))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDate, A::Error> {
                 let (mut year, mut month, mut day) = (None, None, None);
@@ -215,9 +211,7 @@ impl<'de> Deserialize<'de> for RawDate {
                         TOML_DATETIME_KEY => {
                             let text: String = map.next_value()?;
                             return parse_iso_date(&text).ok_or_else(|| {
-                                de::Error::custom(format!(
-                                    "`{text}` có cả giờ nên không phải là ngày; chỉ viết ngày, ví dụ 2020-11-05"
-                                ))
+                                de::Error::custom(super::mistakes::date_advice(&text).0)
                             });
                         }
                         "year" => year = Some(map.next_value()?),

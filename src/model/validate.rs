@@ -9,7 +9,7 @@ use super::raw::{RawDocument, RawItem, RawPart};
 use super::source::{FieldPath, SourceFile};
 use super::{Document, Item, MAX_ITEM_DEPTH, Part, PartRole, Text};
 use crate::conventions::LabelStyle;
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Position, Result};
 use crate::markup;
 
 pub const SCHEMA_VERSION: i64 = 1;
@@ -43,16 +43,40 @@ impl Checker<'_, '_> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        let position = self.file.locate(path);
+        self.push(path, position, message.into(), hint.into());
+    }
+
+    fn push(
+        &mut self,
+        path: &FieldPath,
+        position: Option<Position>,
+        message: String,
+        hint: String,
+    ) {
         // Past a point, more messages of the same kind help nobody.
         if self.problems.len() >= MAX_PROBLEMS {
             return;
         }
         self.problems.push(
             Diagnostic::new(self.file.name, message)
-                .at(self.file.locate(path))
+                .at(position)
                 .field(path.to_string())
                 .hint(hint),
         );
+    }
+
+    /// A problem at `spot`, where it first appears in the field's text, so
+    /// that the message points at it rather than at the start of the field.
+    pub(super) fn report_spot(
+        &mut self,
+        path: &FieldPath,
+        spot: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let position = self.file.locate_spot(path, spot, 0);
+        self.push(path, position, message.into(), hint.into());
     }
 
     /// Remembers a field's text as written.

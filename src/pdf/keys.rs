@@ -46,7 +46,7 @@ impl SoftwareKey {
                 "gõ lại mật khẩu; chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt",
             ),
             _ => fault(
-                format!("không đọc được tệp chứng thư số (PKCS#12): {e}"),
+                "không đọc được tệp chứng thư số (PKCS#12)",
                 "cần tệp .p12 hoặc .pfx có cả khóa bí mật và chứng thư số",
             ),
         })?;

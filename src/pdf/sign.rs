@@ -59,9 +59,9 @@ pub fn sign(pdf: &[u8], key: &dyn Signer, role: Role, time: SystemTime) -> Resul
 
 /// Reads a PDF, refusing what cannot be signed.
 pub fn load(pdf: &[u8]) -> Result<Document, Fault> {
-    let doc = Document::load_mem(pdf).map_err(|e| {
+    let doc = Document::load_mem(pdf).map_err(|_| {
         fault(
-            format!("không đọc được tệp PDF: {e}"),
+            "không đọc được tệp PDF",
             "kiểm tra đây đúng là tệp PDF, không bị cắt dở",
         )
     })?;

@@ -268,7 +268,7 @@ fn a_document_can_switch_rules_off() {
     .expect("an unknown rule is an error");
     assert_eq!(
         err,
-        "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
+        "vb.toml:22:10: lỗi: lint.allow › mục 1: không có quy tắc kiểm tra `khoang-trang`\n  \
          gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit, image-background, place-length, end-mark"
     );
 }
@@ -314,9 +314,48 @@ fn check_reads_standard_input() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(
-            "-:11:18: cảnh báo: findings.items[0]: nội dung có hai khoảng trắng liền nhau [spacing]"
+            "-:11:18: cảnh báo: findings › mục 1: nội dung có hai khoảng trắng liền nhau [spacing]"
         ),
         "{stdout}"
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// On a terminal a clean check says so in one line; piped (above) it says
+/// nothing. The terminal is `script`'s pseudo-terminal (util-linux, on every
+/// Debian machine).
+#[test]
+fn a_clean_check_on_a_terminal_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["a.toml", "b.toml", "c.toml"] {
+        std::fs::write(dir.path().join(name), doc(|s| s)).expect("write");
+    }
+    let command = format!(
+        "'{}' check a.toml b.toml c.toml",
+        env!("CARGO_BIN_EXE_vanban")
+    );
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+    else {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_TOOLS").is_none(),
+            "`script` (util-linux) is needed for this test"
+        );
+        eprintln!("skipped: no `script` (util-linux) to give vanban a terminal");
+        return;
+    };
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+        "3 tệp, không có lỗi hay cảnh báo\n"
+    );
+    // JSON is for programs, terminal or not.
+    let out = Command::new("script")
+        .args(["-qec", &format!("{command} --format json"), "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+        .expect("script runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
 }

@@ -74,7 +74,7 @@ fn renders_beside_the_input_by_default() {
         stderr(&out),
         "ket-luan.toml:21:6: cảnh báo: summary: sau dòng tác giả \"CỦA THƯỜNG TRỰC HUYỆN ỦY\", trích yếu văn bản Đảng viết chữ thường; dòng này bắt đầu bằng \"T\" [summary-case]\n  \
          gợi ý: viết \"về …\" hoặc \"tại …\" (Hướng dẫn 36-HD/VPTW)\n\
-         ket-luan.toml:57:100: cảnh báo: directives.items[0]: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
+         ket-luan.toml:57:100: cảnh báo: directives › mục 1: số 369/BC-UBND đề ngày 30/11/2020, sau ngày của văn bản này (05/11/2020) [reference-date]\n  \
          gợi ý: kiểm tra lại ngày của văn bản được viện dẫn, hoặc ngày của văn bản này\n\
          ket-luan.pdf (3 trang)"
     );
@@ -158,7 +158,7 @@ fn wrong_type() {
             "items = [\n    \"Tình hình dịch",
             "items = [ 5,\n    \"Tình hình dịch",
         ),
-        "ket-luan.toml:46:11: lỗi: limitations.items[0]: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy, hoặc một bảng { title = …, text = …, items = […] }\n  gợi ý: xem docs/schema.md để biết trường này nhận gì",
+        "ket-luan.toml:46:11: lỗi: limitations › mục 1: sai kiểu: đang là số nguyên `5`, cần văn bản trong dấu nháy, hoặc một bảng { title = …, text = …, items = […] }\n  gợi ý: xem docs/schema.md để biết trường này nhận gì",
     );
 }
 
@@ -193,11 +193,16 @@ fn impossible_dates() {
     );
 }
 
+/// The message points at the mark itself, far along its line, not at the
+/// start of the item.
 #[test]
 fn undefined_footnote() {
+    let line = read(REFERENCE).lines().nth(35).expect("line 36").to_owned();
+    let column = line[..line.find("[^1]").expect("the mark")].chars().count() + 1;
+    assert_eq!(column, 127);
     expect_error(
         &example_with("ổn định[^1]", "ổn định[^2]"),
-        "ket-luan.toml:36:5: lỗi: findings.items[1]: chưa có nội dung cho chú thích [^2]\n  gợi ý: thêm nó dưới [footnotes]: 2 = \"…\"",
+        "ket-luan.toml:36:127: lỗi: findings › mục 2: chưa có nội dung cho chú thích [^2]\n  gợi ý: thêm nó dưới [footnotes]: 2 = \"…\"",
     );
 }
 
@@ -231,7 +236,7 @@ fn invalid_utf8_is_reported_with_its_position() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "ket-luan.toml:77:14: lỗi: tệp không phải là văn bản UTF-8 hợp lệ\n  gợi ý: lưu tệp theo UTF-8 (trong Notepad: Save As, Encoding: UTF-8)"
+        "ket-luan.toml:77:14: lỗi: tệp không phải là văn bản UTF-8 hợp lệ\n  gợi ý: lưu tệp theo UTF-8 (trong Notepad: “Save As”, ô “Encoding” chọn UTF-8)"
     );
 }
 
@@ -356,7 +361,7 @@ fn layout_values_outside_the_standard_name_the_allowed_range() {
 fn unknown_label_style_lists_the_styles() {
     expect_error(
         &example_with("[limitations]", "[limitations]\nlabels = [\"i.\"]"),
-        "ket-luan.toml:45:11: lỗi: limitations.labels[0]: `i.` không phải là kiểu đánh số\n  gợi ý: các kiểu đánh số: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
+        "ket-luan.toml:45:11: lỗi: limitations.labels › cấp 1: `i.` không phải là kiểu đánh số\n  gợi ý: các kiểu đánh số: \"\", \"1.\", \"1)\", \"a)\", \"1.1.\", \"Thứ nhất,\", \"-\", \"+\"",
     );
 }
 

@@ -12,6 +12,15 @@ use vanban::model::{self, Document};
 pub const REFERENCE: &str = "examples/ket-luan-thuong-truc-huyen-uy-2020-11.toml";
 pub const NESTED: &str = "examples/ket-luan-long-ghep.toml";
 
+/// The vanban binary run in `dir`, its output collected.
+pub fn vanban(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("vanban runs")
+}
+
 pub fn path(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
 }

@@ -222,7 +222,7 @@ fn a_deputy_under_by_order_is_an_error_under_hd05_only() {
     assert_eq!(
         shown(&hd05_doc(nested)),
         [
-            "vb.toml:14:35: lỗi: signature.authority[1]: theo Hướng dẫn 05-HD/VPTW không ghi \"K/T CHÁNH VĂN PHÒNG\" dưới \"T/L BAN THƯỜNG VỤ\": \"Người được uỷ quyền trực tiếp ký, không uỷ quyền cho người khác ký thay\"\n  \
+            "vb.toml:14:35: lỗi: signature.authority › dòng 2: theo Hướng dẫn 05-HD/VPTW không ghi \"K/T CHÁNH VĂN PHÒNG\" dưới \"T/L BAN THƯỜNG VỤ\": \"Người được uỷ quyền trực tiếp ký, không uỷ quyền cho người khác ký thay\"\n  \
           gợi ý: bỏ dòng \"K/T CHÁNH VĂN PHÒNG\"; người được giao ký thừa lệnh ký trực tiếp với chức vụ của mình: authority = \"T/L BAN THƯỜNG VỤ\", title = \"PHÓ CHÁNH VĂN PHÒNG\""
         ]
     );

@@ -123,7 +123,7 @@ fn items_nested_too_deeply() {
     assert_eq!(
         errors(&minimal(deep)),
         [
-            "vb.toml:14:81: lỗi: findings.items[0].items[0].items[0].items: các mục lồng nhau quá sâu: chỉ được tối đa 3 cấp (1., a), -)\n  \
+            "vb.toml:14:81: lỗi: findings › mục 1 › mục 1 › mục 1 › items: các mục lồng nhau quá sâu: chỉ được tối đa 3 cấp (1., a), -)\n  \
           gợi ý: đưa các mục này lên một cấp, hoặc viết chúng thành đoạn văn của mục cha"
         ]
     );

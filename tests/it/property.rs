@@ -156,7 +156,7 @@ fn mutated() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
-/// Every message points inside the input.
+/// Every message points inside the input, and has no English in it.
 fn check_diagnostics(
     input: &[u8],
     diagnostics: &[vanban::Diagnostic],
@@ -164,6 +164,12 @@ fn check_diagnostics(
     let lines = input.split(|&b| b == b'\n').count();
     for d in diagnostics {
         prop_assert!(!d.message.is_empty());
+        let english = crate::messages::english_words(&format!(
+            "{} {}",
+            d.message,
+            d.hint.as_deref().unwrap_or_default()
+        ));
+        prop_assert!(english.is_empty(), "{d}\nEnglish: {english:?}");
         if let Some(p) = &d.position {
             prop_assert!(
                 p.line >= 1 && p.line <= lines + 1 && p.column >= 1,
