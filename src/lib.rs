@@ -6,12 +6,14 @@
 pub mod batch;
 pub mod conventions;
 pub mod data;
+pub mod editor;
 pub mod engine;
 pub mod error;
 pub mod markup;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod skeleton;
 
 pub use engine::Engine;
 pub use error::{Diagnostic, Error, Result, Severity};

@@ -15,6 +15,12 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(&args),
         Command::Check(args) => return cmd::check::run(&args),
         Command::Data(args) => cmd::data(&args),
+        Command::New(args) => cmd::new::run(&args),
+        Command::Edit(args) => cmd::edit::run(&args),
+        Command::Watch(args) => cmd::watch::run(&args),
+        Command::Schema => cmd::support::schema(),
+        Command::Completions(args) => cmd::support::completions(args.shell),
+        Command::Man => cmd::support::man(),
         Command::Templates => {
             cmd::list_templates();
             Ok(true)

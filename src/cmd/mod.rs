@@ -2,7 +2,11 @@
 
 pub mod batch;
 pub mod check;
+pub mod edit;
+pub mod new;
 pub mod render;
+pub mod support;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -4,9 +4,12 @@
 
 mod common;
 
+mod authoring;
 mod batch;
+mod browser;
 mod check;
 mod cli;
+mod editor;
 mod fonts;
 mod hostile;
 mod input;
@@ -17,3 +20,4 @@ mod snapshots;
 mod state;
 mod structure;
 mod templates;
+mod watch;

@@ -1,0 +1,43 @@
+//! Support for those who write the TOML in a text editor: the JSON Schema,
+//! shell completions and the man page, all from the definitions.
+
+use std::io::Write;
+
+use vanban::error::{Error, Result};
+
+/// The JSON Schema of the input, with the Vietnamese descriptions of
+/// docs/schema.md.
+pub const JSON_SCHEMA: &str = include_str!("../../docs/vanban.schema.json");
+
+fn stdout_error(source: std::io::Error) -> Error {
+    Error::Io {
+        action: "ghi",
+        path: "đầu ra chuẩn".into(),
+        source,
+    }
+}
+
+pub fn schema() -> Result<bool> {
+    std::io::stdout()
+        .lock()
+        .write_all(JSON_SCHEMA.as_bytes())
+        .map_err(stdout_error)?;
+    Ok(true)
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Result<bool> {
+    let mut command = crate::cli::command();
+    clap_complete::generate(shell, &mut command, "vanban", &mut std::io::stdout());
+    Ok(true)
+}
+
+pub fn man() -> Result<bool> {
+    let page = clap_mangen::Man::new(crate::cli::command());
+    let mut out = Vec::new();
+    page.render(&mut out).map_err(stdout_error)?;
+    std::io::stdout()
+        .lock()
+        .write_all(&out)
+        .map_err(stdout_error)?;
+    Ok(true)
+}

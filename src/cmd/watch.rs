@@ -1,0 +1,188 @@
+//! `vanban watch`: makes the document again each time its input is saved.
+//!
+//! The input is polled (its size and time of change, four times a second)
+//! rather than watched through the system's file events: one file costs
+//! nothing to poll, polling sees editors that save by writing a new file
+//! and renaming it, on every system and network drive alike, and it needs
+//! no crate of its own.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant, SystemTime};
+
+use vanban::editor::pipeline;
+use vanban::error::{Error, Result};
+use vanban::render::OutputFormat;
+
+use crate::cli::WatchArgs;
+
+const POLL: Duration = Duration::from_millis(250);
+
+/// How long a file must stay unchanged before it is read: an editor may
+/// write a file in several steps.
+const SETTLE: Duration = Duration::from_millis(150);
+
+pub fn run(args: &WatchArgs) -> Result<bool> {
+    let format = super::format(&args.make)?;
+    if args.input == Path::new("-") {
+        return Err(Error::Usage(
+            "watch cần một tệp, không đọc đầu vào chuẩn".into(),
+        ));
+    }
+    if args.make.template.is_some() {
+        return Err(Error::Usage(
+            "watch dùng mẫu mà tệp đầu vào ghi trong trường `template`; bỏ --template".into(),
+        ));
+    }
+    let output = match &args.output {
+        Some(o) => o.clone(),
+        None if format == OutputFormat::Pdf => args.input.with_extension("pdf"),
+        None => args.input.with_extension(""),
+    };
+    // The first read tells a wrong path at once.
+    std::fs::metadata(&args.input).map_err(|source| Error::Io {
+        action: "đọc",
+        path: args.input.clone(),
+        source,
+    })?;
+    let engine = super::engine(&args.make)?;
+    let allowed = super::allowed_rules(&args.make.lint)?;
+    let stop = super::batch::stop_on_signals();
+    let mut watcher = Watcher {
+        input: args.input.clone(),
+        output,
+        format,
+        engine,
+        allowed,
+        last: None,
+        png_pages: 0,
+    };
+    eprintln!("đang theo dõi {}; Ctrl-C để dừng", args.input.display());
+    let mut seen = stamp(&args.input);
+    watcher.make();
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(POLL);
+        let now = stamp(&args.input);
+        if now == seen {
+            continue;
+        }
+        // Wait until the save is over.
+        let mut settled = now;
+        let started = Instant::now();
+        loop {
+            std::thread::sleep(SETTLE);
+            let again = stamp(&args.input);
+            if again == settled || started.elapsed() > Duration::from_secs(5) {
+                break;
+            }
+            settled = again;
+        }
+        seen = settled;
+        watcher.make();
+    }
+    eprintln!("đã dừng theo dõi");
+    Ok(true)
+}
+
+/// What tells that a file changed: its size and time of change.
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+struct Watcher {
+    input: PathBuf,
+    output: PathBuf,
+    format: OutputFormat,
+    engine: vanban::Engine,
+    allowed: Vec<String>,
+    /// The bytes last made, so that a save without change makes nothing.
+    last: Option<Vec<u8>>,
+    /// Images written last time, to remove those of pages that are gone.
+    png_pages: usize,
+}
+
+impl Watcher {
+    /// Makes the document from the input as it is now; on an error, says
+    /// so and leaves the last good output as it is.
+    fn make(&mut self) {
+        let bytes = match std::fs::read(&self.input) {
+            Ok(b) => b,
+            // Between an editor's delete and rename: the next poll sees it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(source) => {
+                let e = Error::Io {
+                    action: "đọc",
+                    path: self.input.clone(),
+                    source,
+                };
+                eprintln!("{e}");
+                return;
+            }
+        };
+        if self.last.as_ref() == Some(&bytes) {
+            return;
+        }
+        let started = Instant::now();
+        match self.make_from(&bytes) {
+            Ok(summary) => eprintln!("{summary}, {} ms", started.elapsed().as_millis()),
+            Err(e) => {
+                eprintln!("{e}");
+                eprintln!("giữ nguyên {} của lần lưu trước", self.output.display());
+            }
+        }
+        self.last = Some(bytes);
+    }
+
+    fn make_from(&mut self, bytes: &[u8]) -> Result<String> {
+        let name = self.input.display().to_string();
+        let base = self.input.parent().unwrap_or(Path::new(""));
+        let doc = pipeline::load(&name, bytes, base)?;
+        for w in doc
+            .warnings
+            .iter()
+            .filter(|d| super::shown(d, &self.allowed))
+        {
+            eprintln!("{w}");
+        }
+        let made = pipeline::compile(&self.engine, doc)?;
+        for w in &made.compiled.warnings {
+            eprintln!("{w}");
+        }
+        let files = pipeline::export(&made, self.format, super::creation_epoch())?;
+        let pages = pipeline::page_count(&made);
+        match self.format {
+            OutputFormat::Pdf => {
+                for (_, pdf) in &files {
+                    vanban::output::write_atomic(&self.output, pdf)?;
+                }
+                Ok(format!("{} ({pages} trang)", self.output.display()))
+            }
+            OutputFormat::Png { .. } => {
+                let stem = png_stem(&self.output);
+                for (suffix, png) in &files {
+                    vanban::output::write_atomic(&PathBuf::from(format!("{stem}{suffix}")), png)?;
+                }
+                // Images of pages the document no longer has would mislead.
+                for gone in files.len() + 1..=self.png_pages {
+                    let _ = std::fs::remove_file(format!("{stem}-{gone}.png"));
+                }
+                self.png_pages = files.len();
+                Ok(format!("{stem}-1.png … ({pages} ảnh)"))
+            }
+        }
+    }
+}
+
+/// "anh" or "anh.png" give images anh-1.png, anh-2.png …, as render does.
+fn png_stem(output: &Path) -> String {
+    let has_png = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    let stem = if has_png {
+        output.with_extension("")
+    } else {
+        output.to_owned()
+    };
+    stem.display().to_string()
+}
