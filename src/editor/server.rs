@@ -133,13 +133,12 @@ impl Server {
                 self.answer(|s| s.new_document(&kind))
             }
             (Method::Post, "api/pdf") => match self.session.pdf(&body["doc"]) {
-                Ok((name, pdf)) => Response::from_data(pdf)
+                Ok((name, pdf)) => guarded(Response::from_data(pdf))
                     .with_header(header_of("Content-Type", "application/pdf"))
                     .with_header(header_of(
                         "Content-Disposition",
                         &format!("attachment; filename=\"{}\"", ascii_name(&name)),
-                    ))
-                    .with_header(header_of("Cache-Control", "no-store")),
+                    )),
                 Err(r) => text(r.status, &r.message),
             },
             (Method::Post, "api/heartbeat") => {
@@ -214,7 +213,9 @@ fn header_of(name: &str, value: &str) -> Header {
 /// Headers on every answer: nothing cached, nothing sniffed, no framing
 /// by other pages, no address (with its token) passed on.
 fn guarded(reply: Reply) -> Reply {
+    // Whole bodies with their length, never chunked: simpler for any client.
     reply
+        .with_chunked_threshold(usize::MAX)
         .with_header(header_of("Cache-Control", "no-store"))
         .with_header(header_of("X-Content-Type-Options", "nosniff"))
         .with_header(header_of("Referrer-Policy", "no-referrer"))
