@@ -143,7 +143,7 @@ const App = (() => {
   function fieldOf(path) {
     let p = path || "";
     while (p) {
-      const found = document.querySelector(`#form [data-path="${CSS.escape(p)}"]`);
+      const found = Form.control(p);
       if (found) return found;
       const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
       p = cut > 0 ? p.slice(0, cut) : "";

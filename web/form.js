@@ -96,6 +96,12 @@ const Form = (() => {
     return el("label", { className: "field" }, el("span", {}, label), control, help ? el("small", {}, help) : null);
   }
 
+  // The control of a field (not the box around it), else the box.
+  function control(path) {
+    const sel = `[data-path="${CSS.escape(path)}"]`;
+    return root.querySelector(`:is(input, textarea, select)${sel}`) || root.querySelector(sel);
+  }
+
   // A structural change: the form is built again, keeping the focus.
   function rebuild(focusPath) {
     const active = document.activeElement;
@@ -103,7 +109,7 @@ const Form = (() => {
     render();
     changed();
     if (key) {
-      const target = root.querySelector(`[data-path="${CSS.escape(key)}"]`);
+      const target = control(key);
       if (target && target.focus) target.focus();
     }
   }
@@ -396,7 +402,7 @@ const Form = (() => {
           dataset: { path: pathStr([key, "labels", n]) },
           on: {
             change: () => {
-              p.labels = [0, 1, 2].map((m) => root.querySelector(`[data-path="${CSS.escape(pathStr([key, "labels", m]))}"]`).value);
+              p.labels = [0, 1, 2].map((m) => control(pathStr([key, "labels", m])).value);
               changed();
             },
           },
@@ -464,7 +470,7 @@ const Form = (() => {
 
   // Puts "[^id]" where the cursor last stood in a body field.
   function insertRef(id, quiet) {
-    const target = cursor && root.querySelector(`[data-path="${CSS.escape(cursor.path)}"]`);
+    const target = cursor && control(cursor.path);
     if (!target) {
       if (!quiet) App.say("Hãy đặt con trỏ vào một đoạn nội dung trước");
       return false;
@@ -566,5 +572,5 @@ const Form = (() => {
     render();
   }
 
-  return { mount, load, addFootnote, get doc() { return doc; }, pathStr };
+  return { mount, load, addFootnote, control, get doc() { return doc; }, pathStr };
 })();

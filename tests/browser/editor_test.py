@@ -37,12 +37,13 @@ def change_a_directive(page):
 
 @step("thêm mục con bằng nút, lùi một mục vào bằng bàn phím")
 def add_nested_items(page):
-    page.get_by_role("button", name="Thêm mục con cho Mục 3").click()
+    directives = page.get_by_role("group", name="Nhiệm vụ thời gian tới")
+    directives.get_by_role("button", name="Thêm mục con cho Mục 3", exact=True).click()
     child = h.field(page, "directives.items[2].items[0]")
     child.wait_for()
     assert child.evaluate("e => e === document.activeElement"), "the new item has the focus"
     child.type("Rà soát diện tích cây trồng bị sâu bệnh.")
-    h.wait_text(page, "a) Rà soát diện tích cây trồng bị sâu bệnh.")
+    h.wait_text(page, "- Rà soát diện tích cây trồng bị sâu bệnh.")
     # Alt+→ on item 5 makes it the second sub-item of item 4.
     fifth = h.field(page, "directives.items[4]")
     fifth.focus()
@@ -50,14 +51,14 @@ def add_nested_items(page):
     moved = h.field(page, "directives.items[3].items[0]")
     moved.wait_for()
     assert moved.input_value().startswith("Tăng cường công tác chỉ đạo đầy mạnh")
-    h.wait_text(page, "a) Tăng cường công tác chỉ đạo")
+    h.wait_text(page, "- Tăng cường công tác chỉ đạo")
 
 
 @step("thêm chú thích tại con trỏ")
 def add_a_footnote(page):
     item = h.field(page, "findings.items[0]")
     item.click()
-    item.press("End")
+    item.press("Control+End")
     item.press("Control+Alt+f")
     note = h.field(page, "footnotes.2")
     note.wait_for()

@@ -100,7 +100,8 @@ def wait_text(page, needle, timeout=30000):
 
 
 def field(page, path):
-    return page.locator(f'#form [data-path="{path}"]')
+    """The control (input, text box, list) of a field."""
+    return page.locator(f'#form :is(input, textarea, select)[data-path="{path}"]')
 
 
 def wait_until(check, timeout=20.0):
