@@ -16,6 +16,16 @@ const App = (() => {
   let lastKeyAt = 0;
   // Keystroke-to-page times, for the latency benchmark.
   const latencies = [];
+  // The server's share of each: check, compile, page images.
+  const serverMs = [];
+  // "?svg" in the address shows SVG pages instead of PNG, to compare.
+  const SVG = new URLSearchParams(location.search).has("svg");
+
+  // Pixels per inch that fill the pages' width on this screen, sharp.
+  function resolution() {
+    const width = Math.min($("pages").clientWidth || 794, 794);
+    return Math.round((width * (window.devicePixelRatio || 1)) / (210 / 25.4));
+  }
 
   function say(message, bad) {
     const s = $("status");
@@ -62,7 +72,9 @@ const App = (() => {
     const since = changedAt;
     changedAt = 0;
     try {
-      const { status, data } = await json("api/preview", { doc: Form.doc, have: pages.map((p) => p.hash) });
+      const { status, data } = await json("api/preview", {
+        doc: Form.doc, have: pages.map((p) => p.hash), ppi: resolution(), svg: SVG,
+      });
       if (status !== 200) {
         say(data.error || `Lỗi ${status}`, true);
       } else {
@@ -72,6 +84,7 @@ const App = (() => {
           $("pages").classList.remove("stale");
           if (since) {
             requestAnimationFrame(() => {
+              serverMs.push(data.ms);
               latencies.push(performance.now() - since);
               document.body.dataset.shown = String(latencies.length);
             });
@@ -94,13 +107,14 @@ const App = (() => {
     const next = [];
     const waits = [];
     list.forEach((p, i) => {
-      const old = pages.find((o) => o.hash === p.hash);
-      if (old && !p.svg) {
+      const old = pages.find((o) => o.hash === p.key);
+      if (old && !p.src && !p.svg) {
         next.push(old);
         return;
       }
-      const url = URL.createObjectURL(new Blob([p.svg || ""], { type: "image/svg+xml" }));
-      const reuse = pages[i] && !next.includes(pages[i]) && !list.some((q) => q.hash === pages[i].hash) ? pages[i] : null;
+      // A page that changed keeps its place on screen until its new image
+      // is ready, so nothing flickers.
+      const reuse = pages[i] && !list.some((q) => q.key === pages[i].hash) ? pages[i] : null;
       const entry = reuse || { box: document.createElement("div") };
       if (!reuse) {
         entry.box.className = "page";
@@ -110,23 +124,24 @@ const App = (() => {
         entry.text.className = "sr-only";
         entry.box.append(entry.img, entry.text);
       }
+      const url = p.svg ? URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" })) : p.src;
       const img = new Image();
       img.src = url;
       waits.push(img.decode().catch(() => {}).then(() => {
-        if (entry.url) URL.revokeObjectURL(entry.url);
+        if (entry.url && entry.url.startsWith("blob:")) URL.revokeObjectURL(entry.url);
         entry.img.replaceWith(img);
         entry.img = img;
         img.alt = `Trang ${i + 1}`;
         entry.url = url;
       }));
-      entry.hash = p.hash;
+      entry.hash = p.key;
       entry.text.textContent = p.text || "";
       next.push(entry);
     });
     await Promise.all(waits);
     for (const old of pages) {
       if (!next.includes(old)) {
-        if (old.url) URL.revokeObjectURL(old.url);
+        if (old.url && old.url.startsWith("blob:")) URL.revokeObjectURL(old.url);
         old.box.remove();
       }
     }
@@ -279,7 +294,12 @@ const App = (() => {
     $("btn-save-as").addEventListener("click", () => saveAs());
     $("btn-pdf").addEventListener("click", downloadPdf);
     $("btn-new").addEventListener("click", newDocument);
+    // The keystroke's time; text typed through an input method (Unikey,
+    // IBus) comes without a key event of its own.
     document.addEventListener("keydown", (e) => { lastKeyAt = e.timeStamp; }, true);
+    document.addEventListener("beforeinput", (e) => {
+      if (e.timeStamp - lastKeyAt > 200) lastKeyAt = e.timeStamp;
+    }, true);
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
         e.preventDefault();
@@ -300,5 +320,9 @@ const App = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", boot);
-  return { say, latencies, save, saveAs, downloadPdf };
+  return {
+    say, latencies, serverMs, save, saveAs, downloadPdf,
+    // Whether a preview is under way or waiting: tests wait for quiet.
+    get busy() { return inflight || pending; },
+  };
 })();

@@ -10,7 +10,7 @@ use tiny_http::{Header, Method, Request, Response};
 
 use super::assets;
 use super::security::{self, MAX_BODY_BYTES, Origins};
-use super::session::{Refusal, Session};
+use super::session::{PageImages, Refusal, Session};
 
 /// After the last tab said goodbye: long enough for a reload.
 const GRACE_AFTER_CLOSE: Duration = Duration::from_secs(4);
@@ -117,7 +117,25 @@ impl Server {
                             .collect()
                     })
                     .unwrap_or_default();
-                self.answer(|s| s.preview(&body["doc"], &have))
+                let images = match body["svg"].as_bool() {
+                    Some(true) => PageImages::Svg,
+                    _ => PageImages::Png {
+                        ppi: body["ppi"]
+                            .as_f64()
+                            .map_or(96.0, |p| p.clamp(36.0, 300.0).round() as f32),
+                    },
+                };
+                self.answer(|s| s.preview(&body["doc"], &have, images))
+            }
+            (Method::Get, page) if page.starts_with("api/page/") => {
+                let key = page
+                    .trim_start_matches("api/page/")
+                    .trim_end_matches(".png");
+                match self.session.image(key) {
+                    Some(png) => guarded(Response::from_data(png.to_vec()))
+                        .with_header(header_of("Content-Type", "image/png")),
+                    None => text(404, "không có trang này"),
+                }
             }
             (Method::Post, "api/save") => {
                 let overwrite = body["overwrite"].as_bool().unwrap_or(false);

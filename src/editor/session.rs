@@ -2,6 +2,7 @@
 //! (to write changes back into), and what the form sends for a preview, a
 //! save or a PDF.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as Json, json};
@@ -49,6 +50,20 @@ pub struct Session {
     on_disk: Option<Vec<u8>>,
     engine: Engine,
     creation_epoch: Option<i64>,
+    /// Page images by key (layout fingerprint and resolution), those of
+    /// the last two previews: the page fetches them after each preview.
+    images: HashMap<String, Vec<u8>>,
+    /// The keys of the last preview's pages.
+    shown: Vec<String>,
+}
+
+/// How the preview's pages are sent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PageImages {
+    /// PNG images at this resolution, fetched by key.
+    Png { ppi: f32 },
+    /// SVG in the answer itself (kept to compare, see the README).
+    Svg,
 }
 
 impl Session {
@@ -100,6 +115,8 @@ impl Session {
             on_disk,
             engine,
             creation_epoch,
+            images: HashMap::new(),
+            shown: Vec::new(),
         })
     }
 
@@ -153,22 +170,33 @@ impl Session {
 
     /// Checks and compiles the form's document. The diagnostics always
     /// come back; the pages only when the document could be made, and then
-    /// only the pages the page does not have yet (by fingerprint).
-    pub fn preview(&mut self, doc: &Json, have: &[String]) -> Result<Json, Refusal> {
+    /// only the pages the page does not have yet (by key).
+    pub fn preview(
+        &mut self,
+        doc: &Json,
+        have: &[String],
+        images: PageImages,
+    ) -> Result<Json, Refusal> {
+        let started = std::time::Instant::now();
         let text = self.text_of(doc)?;
         let name = self.name();
-        let mut diagnostics = pipeline::check(&name, text.as_bytes());
-        let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let made = if failed {
-            None
-        } else {
-            match self.make(&name, &text) {
-                Ok(made) => Some(made),
-                Err(e) => {
-                    diagnostics.extend(error_diagnostics(&name, e));
-                    None
-                }
+        // One read of the input when it is good; a second, for the warnings
+        // that come with its errors, only when it is not.
+        let (made, diagnostics) = match self.make(&name, &text) {
+            Ok(made) => {
+                let warnings = made.doc.warnings.clone();
+                (Some(made), warnings)
             }
+            Err(Error::Input(found)) => {
+                let mut all = pipeline::check(&name, text.as_bytes());
+                // The editor's own refusals (a template outside the folder)
+                // come on top of what the library says.
+                if !all.iter().any(|d| d.severity == Severity::Error) {
+                    all.extend(found);
+                }
+                (None, all)
+            }
+            Err(e) => (None, error_diagnostics(&name, e)),
         };
         let mut reply = Map::new();
         reply.insert(
@@ -177,27 +205,56 @@ impl Session {
         );
         reply.insert("ok".into(), Json::Bool(made.is_some()));
         if let Some(made) = made {
-            let hashes: Vec<String> = pipeline::page_hashes(&made)
-                .iter()
-                .map(|h| format!("{h:032x}"))
-                .collect();
-            let pages: Vec<Json> = hashes
-                .iter()
-                .enumerate()
-                .map(|(i, hash)| {
-                    if have.contains(hash) {
-                        return json!({ "hash": hash });
-                    }
-                    json!({
-                        "hash": hash,
-                        "svg": pipeline::page_svg(&made, i),
-                        "text": pipeline::page_text(&made, i),
-                    })
-                })
-                .collect();
+            let pages = self.pages(&made, have, images);
             reply.insert("pages".into(), Json::Array(pages));
         }
+        // The server's share of the time, for the latency benchmark.
+        reply.insert("ms".into(), json!(started.elapsed().as_secs_f64() * 1000.0));
         Ok(Json::Object(reply))
+    }
+
+    /// Each page by key, with its image (or where to fetch it) and its
+    /// text when the page does not have it yet.
+    fn pages(&mut self, made: &pipeline::Made, have: &[String], images: PageImages) -> Vec<Json> {
+        let resolution = match images {
+            PageImages::Png { ppi } => format!("{ppi:.0}"),
+            PageImages::Svg => "svg".to_owned(),
+        };
+        let keys: Vec<String> = pipeline::page_hashes(made)
+            .iter()
+            .map(|h| format!("{h:032x}-{resolution}"))
+            .collect();
+        let mut pages = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            if have.contains(key) {
+                pages.push(json!({ "key": key }));
+                continue;
+            }
+            let mut page = json!({ "key": key, "text": pipeline::page_text(made, i) });
+            match images {
+                PageImages::Svg => page["svg"] = json!(pipeline::page_svg(made, i)),
+                PageImages::Png { ppi } => {
+                    if !self.images.contains_key(key)
+                        && let Some(png) = pipeline::page_png(made, i, ppi)
+                    {
+                        self.images.insert(key.clone(), png);
+                    }
+                    page["src"] = json!(format!("api/page/{key}.png"));
+                }
+            }
+            pages.push(page);
+        }
+        // Images of the last two previews stay: the page may still be
+        // fetching the older ones.
+        let previous = std::mem::replace(&mut self.shown, keys);
+        self.images
+            .retain(|k, _| self.shown.contains(k) || previous.contains(k));
+        pages
+    }
+
+    /// A page image made by a preview.
+    pub fn image(&self, key: &str) -> Option<&[u8]> {
+        self.images.get(key).map(Vec::as_slice)
     }
 
     /// Loads and compiles, refusing a template outside the folder.

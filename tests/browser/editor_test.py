@@ -69,6 +69,7 @@ def add_a_footnote(page):
 
 @step("lỗi hiện ở trường của nó, các trang cũ vẫn còn")
 def an_error_at_its_field(page):
+    h.wait_idle(page)
     before = page.eval_on_selector_all("#pages .page", "ps => ps.map(p => p.dataset.hash)")
     name = h.field(page, "signature.name")
     name.scroll_into_view_if_needed()

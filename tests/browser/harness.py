@@ -86,6 +86,11 @@ def wait_pages(page, count=None, timeout=30000):
     )
 
 
+def wait_idle(page):
+    """Until no preview is under way or waiting."""
+    page.wait_for_function("() => !App.busy")
+
+
 def page_text(page):
     return " ".join(page.locator("#pages .sr-only").all_text_contents())
 

@@ -354,32 +354,46 @@ fn previews_only_changed_pages_and_keeps_errors_at_their_field() {
     let editor = Editor::start(dir.path(), Some("ket-luan.toml"));
     let mut doc = editor.get("api/state").json()["doc"].clone();
     let first = editor
-        .post("api/preview", &json!({"doc": doc, "have": []}))
+        .post("api/preview", &json!({"doc": doc, "have": [], "ppi": 96}))
         .json();
     assert_eq!(first["ok"], true);
     let pages = first["pages"].as_array().expect("pages");
     assert_eq!(pages.len(), 3);
-    assert!(
-        pages
-            .iter()
-            .all(|p| p["svg"].as_str().is_some_and(|s| s.starts_with("<svg")))
-    );
-    let hashes: Vec<Value> = pages.iter().map(|p| p["hash"].clone()).collect();
+    // Each page an image at the resolution asked for: A4 at 96 ppi.
+    for page in pages {
+        let src = page["src"].as_str().expect("an image to fetch");
+        let png = editor.get(src);
+        assert_eq!(png.header("Content-Type"), Some("image/png"));
+        assert_eq!(&png.body[..8], b"\x89PNG\r\n\x1a\n");
+        let size =
+            |at: usize| u32::from_be_bytes(png.body[at..at + 4].try_into().expect("4 bytes"));
+        assert_eq!((size(16), size(20)), (794, 1123));
+    }
+    let keys: Vec<Value> = pages.iter().map(|p| p["key"].clone()).collect();
     // A change on the last page sends that page alone.
     doc["recipients"]["archive"] = json!("VPHU-TH");
     let second = editor
-        .post("api/preview", &json!({"doc": doc, "have": hashes}))
+        .post("api/preview", &json!({"doc": doc, "have": keys, "ppi": 96}))
         .json();
     let pages = second["pages"].as_array().expect("pages");
     assert!(
-        pages[0].get("svg").is_none() && pages[1].get("svg").is_none(),
+        pages[0].get("src").is_none() && pages[1].get("src").is_none(),
         "{second}"
     );
-    assert!(pages[2]["svg"].is_string());
+    assert!(pages[2]["src"].is_string());
     assert!(
         pages[2]["text"]
             .as_str()
             .is_some_and(|t| t.contains("VPHU-TH"))
+    );
+    // The same pages as SVG, to compare (see the README).
+    let svg = editor
+        .post("api/preview", &json!({"doc": doc, "have": [], "svg": true}))
+        .json();
+    assert!(
+        svg["pages"][0]["svg"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("<svg"))
     );
     // An empty required field: an error at that field, and no pages.
     doc["signature"]["title"] = json!("");
