@@ -1,10 +1,13 @@
 """`vanban edit` in a real browser (Debian's Chromium, driven by Playwright):
 what a secretary does, step by step, checked on the pages, in the saved
-file and in the downloaded PDF. Writes the screenshots in docs/.
+file and in the downloaded PDF. Takes the README's screenshots: into docs/
+with VANBAN_UPDATE_SCREENSHOTS=1, else into a temporary folder.
 
 Run by `cargo test` (tests/it/browser.rs), which passes VANBAN_BIN."""
 
+import os
 import subprocess
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -12,7 +15,11 @@ from playwright.sync_api import sync_playwright
 
 import harness as h
 
-SHOTS = h.ROOT / "docs"
+SHOTS = (
+    h.ROOT / "docs"
+    if os.environ.get("VANBAN_UPDATE_SCREENSHOTS") == "1"
+    else Path(tempfile.mkdtemp(prefix="vanban-screenshots-"))
+)
 results = []
 
 

@@ -2,24 +2,11 @@
 //! shell completions and the man page.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+use crate::cli::{stderr, vanban};
 use crate::common::*;
-
-fn vanban(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("vanban runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).trim_end().to_owned()
-}
 
 #[test]
 fn new_writes_a_skeleton_that_renders_and_points_at_its_placeholders() {
