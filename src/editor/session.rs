@@ -196,7 +196,7 @@ impl Session {
                 }
                 (None, all)
             }
-            Err(e) => (None, error_diagnostics(&name, e)),
+            Err(e) => (None, vec![Diagnostic::new(&name, e.to_string())]),
         };
         let mut reply = Map::new();
         reply.insert(
@@ -344,14 +344,6 @@ fn skeleton(kind: DocumentKind) -> DocumentMut {
     let text = crate::skeleton::skeleton(kind, year, month);
     // The skeleton is ours and parses; a test makes sure of it.
     toml_form::parse(&text).unwrap_or_default()
-}
-
-/// A failure to make the document, as diagnostics for the page.
-fn error_diagnostics(name: &str, e: Error) -> Vec<Diagnostic> {
-    match e {
-        Error::Input(list) => list,
-        other => vec![Diagnostic::new(name, other.to_string())],
-    }
 }
 
 fn diagnostic_json(d: &Diagnostic) -> Json {

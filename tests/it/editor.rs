@@ -536,3 +536,19 @@ fn stops_when_the_last_tab_closes() {
         .expect("stops after the grace period");
     assert!(status.success());
 }
+
+#[cfg(unix)]
+#[test]
+fn stops_on_ctrl_c() {
+    let dir = folder_with_reference();
+    let mut editor = Editor::start(dir.path(), Some("ket-luan.toml"));
+    let sent = Command::new("kill")
+        .args(["-INT", &editor.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = editor
+        .wait_exit(Duration::from_secs(10))
+        .expect("stops on SIGINT");
+    assert!(status.success(), "{status:?}");
+}

@@ -94,3 +94,33 @@ fn remakes_on_save_and_keeps_the_last_good_pdf() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn writes_png_pages_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("ket-luan.toml"), read(REFERENCE)).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args([
+            "watch",
+            "ket-luan.toml",
+            "--format",
+            "png",
+            "--ppi",
+            "30",
+            "-o",
+            "anh.png",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("vanban watch starts");
+    let made = eventually(Duration::from_secs(30), || {
+        (1..=3).all(|n| dir.path().join(format!("anh-{n}.png")).exists())
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(made, "anh-1.png … anh-3.png");
+    assert!(!dir.path().join("anh-4.png").exists());
+}
