@@ -251,6 +251,6 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow[0]: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, placeholder"
     );
 }

@@ -416,7 +416,7 @@ fn command_line_mistakes_are_explained() {
         ),
         (
             &["ve", "a.toml"],
-            "không có lệnh `ve`; các lệnh: render, batch, check, data, templates\n\
+            "không có lệnh `ve`; các lệnh: render, batch, check, data, new, edit, watch, schema, completions, man, templates\n\
              Cách dùng: vanban <LỆNH>\nXem thêm: vanban --help",
         ),
         (
