@@ -502,7 +502,7 @@ const Form = (() => {
   }
 
   function layout() {
-    return optional("layout", "Trình bày", () => {
+    return optional("layout", "Trình bày (lề, cỡ chữ)", () => {
       const ranges = LAYOUT[standard()];
       const fields = Object.entries(ranges).map(([key, [min, max]]) =>
         number(LAYOUT_NAMES[key], ["layout", key], {
