@@ -171,11 +171,16 @@ pub enum Command {
     )]
     Completions(CompletionsArgs),
 
-    /// In trang hướng dẫn (man page) của vanban.
+    /// In trang hướng dẫn (man page) của vanban, hoặc của một lệnh.
     ///
     /// Ví dụ: vanban man > vanban.1 && man ./vanban.1
-    #[command(help_template = HELP, disable_help_flag = true, override_usage = "vanban man")]
-    Man,
+    /// hoặc: vanban man render > vanban-render.1
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban man [LỆNH]"
+    )]
+    Man(ManArgs),
 
     /// Liệt kê các loại văn bản có sẵn.
     ///
@@ -343,6 +348,14 @@ pub struct WatchArgs {
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Lệnh cần trang hướng dẫn riêng, ví dụ render; không ghi thì in trang
+    /// của vanban.
+    #[arg(value_name = "LỆNH")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => cmd::watch::run(&args),
         Command::Schema => cmd::support::schema(),
         Command::Completions(args) => cmd::support::completions(args.shell),
-        Command::Man => cmd::support::man(),
+        Command::Man(args) => cmd::support::man(args.command.as_deref()),
         Command::Templates => {
             cmd::list_templates();
             Ok(true)

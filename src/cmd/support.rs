@@ -31,8 +31,28 @@ pub fn completions(shell: clap_complete::Shell) -> Result<bool> {
     Ok(true)
 }
 
-pub fn man() -> Result<bool> {
-    let page = clap_mangen::Man::new(crate::cli::command());
+/// The man page of vanban, or of one of its commands.
+pub fn man(name: Option<&str>) -> Result<bool> {
+    let mut command = crate::cli::command();
+    // The page's NAME line: the Vietnamese summary, not Cargo's English.
+    let summary = command
+        .get_long_about()
+        .map(ToString::to_string)
+        .and_then(|a| a.lines().next().map(str::to_owned))
+        .unwrap_or_default();
+    command = command.about(summary);
+    if let Some(name) = name {
+        command.build();
+        let Some(sub) = command.find_subcommand(name).cloned() else {
+            let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+            return Err(Error::Usage(format!(
+                "không có lệnh `{name}`; các lệnh: {}",
+                names.join(", ")
+            )));
+        };
+        command = sub.version(env!("CARGO_PKG_VERSION"));
+    }
+    let page = clap_mangen::Man::new(command);
     let mut out = Vec::new();
     page.render(&mut out).map_err(stdout_error)?;
     std::io::stdout()

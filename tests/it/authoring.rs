@@ -204,5 +204,15 @@ fn completions_and_man_page_come_from_the_definitions() {
         "{page}"
     );
     assert!(page.contains(".TH vanban 1"));
+    assert!(
+        page.contains("vanban \\- vanban: văn bản kết luận chuẩn thể thức, từ một tệp TOML."),
+        "{page}"
+    );
     assert!(page.contains("Tạo tệp PDF từ một tệp TOML"));
+    let render = vanban(&["man", "render"], Path::new("."));
+    let page = String::from_utf8_lossy(&render.stdout);
+    assert!(page.contains(".TH vanban-render 1"), "{page}");
+    assert!(page.contains("\\-\\-font\\-path"), "{page}");
+    let wrong = vanban(&["man", "in"], Path::new("."));
+    assert_eq!(wrong.status.code(), Some(2));
 }
