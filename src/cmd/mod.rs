@@ -69,6 +69,18 @@ fn format(args: &MakeArgs) -> Result<OutputFormat> {
     })
 }
 
+/// Where page images go: "anh" or "anh.png" give anh-1.png, anh-2.png …
+fn png_stem(output: &std::path::Path) -> PathBuf {
+    let has_png = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if has_png {
+        output.with_extension("")
+    } else {
+        output.to_owned()
+    }
+}
+
 /// Everything on standard input.
 fn read_stdin() -> Result<Vec<u8>> {
     use std::io::Read;

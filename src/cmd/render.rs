@@ -71,14 +71,7 @@ pub fn run(args: &RenderArgs) -> Result<bool> {
     let paths: Vec<PathBuf> = match format {
         OutputFormat::Pdf => vec![output.clone()],
         OutputFormat::Png { .. } => {
-            let has_png = output
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-            let stem = if has_png {
-                output.with_extension("")
-            } else {
-                output.clone()
-            };
+            let stem = super::png_stem(&output);
             files
                 .iter()
                 .map(|(suffix, _)| PathBuf::from(format!("{}{suffix}", stem.display())))

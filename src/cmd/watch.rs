@@ -159,7 +159,7 @@ impl Watcher {
                 Ok(format!("{} ({pages} trang)", self.output.display()))
             }
             OutputFormat::Png { .. } => {
-                let stem = png_stem(&self.output);
+                let stem = super::png_stem(&self.output).display().to_string();
                 for (suffix, png) in &files {
                     vanban::output::write_atomic(&PathBuf::from(format!("{stem}{suffix}")), png)?;
                 }
@@ -172,17 +172,4 @@ impl Watcher {
             }
         }
     }
-}
-
-/// "anh" or "anh.png" give images anh-1.png, anh-2.png …, as render does.
-fn png_stem(output: &Path) -> String {
-    let has_png = output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    let stem = if has_png {
-        output.with_extension("")
-    } else {
-        output.to_owned()
-    };
-    stem.display().to_string()
 }
