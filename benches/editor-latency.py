@@ -11,6 +11,7 @@ percentile.
     VANBAN_BIN=target/release/vanban python3 benches/editor-latency.py [KEYS]
 """
 
+import shutil
 import statistics
 import sys
 import time
@@ -22,11 +23,18 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 def main():
+    folder = h.reference_folder()
+    try:
+        measure(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(folder):
     numbers = [int(a) for a in sys.argv[1:] if a.isdigit()]
     keys = numbers[0] if numbers else 200
     # --svg: pages as SVG instead of PNG, to compare.
     svg = "--svg" in sys.argv
-    folder = h.reference_folder()
     with sync_playwright() as p, h.browser(p) as b, h.editor(folder, "ket-luan.toml") as (_, url):
         page = h.open_editor(b, url + ("?svg" if svg else ""))
         h.wait_pages(page, 3)

@@ -6,6 +6,7 @@ with VANBAN_UPDATE_SCREENSHOTS=1, else into a temporary folder.
 Run by `cargo test` (tests/it/browser.rs), which passes VANBAN_BIN."""
 
 import os
+import shutil
 import subprocess
 import tempfile
 import tomllib
@@ -128,9 +129,7 @@ def download_pdf(page, folder):
 
 
 @step("văn bản mới từ văn bản mẫu")
-def new_document(b):
-    folder = Path(h.reference_folder()).parent / "vanban-new"
-    folder.mkdir(exist_ok=True)
+def new_document(b, folder):
     with h.editor(folder) as (process, url):
         page = h.open_editor(b, url)
         assert page.locator("#file-name").inner_text().startswith("văn bản mới")
@@ -150,7 +149,17 @@ def stops_with_the_last_tab(page, process):
 
 def main():
     folder = h.reference_folder()
+    empty = Path(tempfile.mkdtemp(prefix="vanban-new-"))
     original = (folder / "ket-luan.toml").read_text(encoding="utf-8")
+    try:
+        run(folder, empty, original)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(empty, ignore_errors=True)
+    print(f"{len(results)} passed, 0 failed")
+
+
+def run(folder, empty, original):
     with sync_playwright() as p, h.browser(p) as b:
         with h.editor(folder, "ket-luan.toml") as (process, url):
             page = h.open_editor(b, url, downloads=True)
@@ -164,8 +173,7 @@ def main():
             save_and_compare(page, folder, original)
             download_pdf(page, folder)
             stops_with_the_last_tab(page, process)
-        new_document(b)
-    print(f"{len(results)} passed, 0 failed")
+        new_document(b, empty)
 
 
 if __name__ == "__main__":
