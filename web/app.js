@@ -16,8 +16,10 @@ const App = (() => {
   let lastKeyAt = 0;
   // Keystroke-to-page times, for the latency benchmark.
   const latencies = [];
-  // The server's share of each: check, compile, page images.
+  // The server's share of each: check, compile, page images; and the
+  // page's phases: waiting before sending, the answer, the new images.
   const serverMs = [];
+  const phases = [];
   // "?svg" in the address shows SVG pages instead of PNG, to compare.
   const SVG = new URLSearchParams(location.search).has("svg");
 
@@ -71,6 +73,7 @@ const App = (() => {
     pending = false;
     const since = changedAt;
     changedAt = 0;
+    const sent = performance.now();
     try {
       const { status, data } = await json("api/preview", {
         doc: Form.doc, have: pages.map((p) => p.hash), ppi: resolution(), svg: SVG,
@@ -80,11 +83,17 @@ const App = (() => {
       } else {
         showDiagnostics(data.diagnostics || []);
         if (data.ok) {
+          const answered = performance.now();
           await showPages(data.pages);
+          const shown = performance.now();
           $("pages").classList.remove("stale");
           if (since) {
             requestAnimationFrame(() => {
               serverMs.push(data.ms);
+              phases.push({
+                queued: sent - since, answer: answered - sent,
+                images: shown - answered, frame: performance.now() - shown,
+              });
               latencies.push(performance.now() - since);
               document.body.dataset.shown = String(latencies.length);
             });
@@ -321,7 +330,7 @@ const App = (() => {
 
   document.addEventListener("DOMContentLoaded", boot);
   return {
-    say, latencies, serverMs, save, saveAs, downloadPdf,
+    say, latencies, serverMs, phases, save, saveAs, downloadPdf,
     // Whether a preview is under way or waiting: tests wait for quiet.
     get busy() { return inflight || pending; },
   };
