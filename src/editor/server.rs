@@ -107,6 +107,7 @@ impl Server {
             (Method::Get, "style.css") => asset(assets::STYLE_CSS, "text/css; charset=utf-8"),
             (Method::Get, "app.js") => asset(assets::APP_JS, "text/javascript; charset=utf-8"),
             (Method::Get, "form.js") => asset(assets::FORM_JS, "text/javascript; charset=utf-8"),
+            (Method::Get, "favicon.svg") => asset(assets::FAVICON_SVG, "image/svg+xml"),
             (Method::Get, "api/state") => json_reply(200, &self.session.state()),
             (Method::Post, "api/preview") => {
                 let have: Vec<String> = body["have"]

@@ -136,6 +136,7 @@ def new_document(b, folder):
         h.wait_text(page, "«TÊN CƠ QUAN BAN HÀNH»".upper())
         page.wait_for_selector('#form .diag.warning:has-text("placeholder")')
         page.screenshot(path=str(SHOTS / "editor-new.png"))
+        assert not page.errors, page.errors
         page.context.close()
 
 
@@ -172,6 +173,7 @@ def run(folder, empty, original):
             an_error_at_its_field(page)
             save_and_compare(page, folder, original)
             download_pdf(page, folder)
+            assert not page.errors, page.errors
             stops_with_the_last_tab(page, process)
         new_document(b, empty)
 

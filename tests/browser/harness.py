@@ -71,6 +71,10 @@ def open_editor(b, url, downloads=False):
         viewport={"width": 1440, "height": 900}, accept_downloads=downloads, locale="vi-VN"
     )
     page = context.new_page()
+    # Script errors and failed requests, which the test must not leave.
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     page.goto(url)
     wait_pages(page)
     return page
