@@ -2,6 +2,7 @@
 //! shell completions and the man page.
 
 use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
 
@@ -215,4 +216,63 @@ fn completions_and_man_page_come_from_the_definitions() {
     assert!(page.contains("\\-\\-font\\-path"), "{page}");
     let wrong = vanban(&["man", "in"], Path::new("."));
     assert_eq!(wrong.status.code(), Some(2));
+}
+
+/// The schema as an editor uses it: Taplo (the checker behind Even Better
+/// TOML) accepts every example and a new skeleton with a `#:schema` line,
+/// and refuses an unknown kind. Skipped without `taplo`, unless
+/// VANBAN_REQUIRE_TOOLS=1.
+#[test]
+fn taplo_checks_inputs_against_the_schema() {
+    let taplo = std::env::var("VANBAN_TAPLO").unwrap_or_else(|_| "taplo".into());
+    if Command::new(&taplo).arg("--version").output().is_err() {
+        assert!(
+            std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "VANBAN_REQUIRE_TOOLS=1 but {taplo} is missing (npm install -g @taplo/cli)"
+        );
+        eprintln!(
+            "bỏ qua kiểm tra lược đồ bằng Taplo: không có {taplo} (npm install -g @taplo/cli)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let schema = dir.path().join("vanban.schema.json");
+    std::fs::write(&schema, vanban(&["schema"], dir.path()).stdout).expect("write schema");
+    let header = "#:schema ./vanban.schema.json\n";
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path("examples")).expect("examples") {
+        let file = entry.expect("entry").path();
+        if file.extension().is_some_and(|e| e == "toml") {
+            let name = file.file_name().expect("name").to_owned();
+            let text = std::fs::read_to_string(&file).expect("read");
+            std::fs::write(dir.path().join(&name), format!("{header}{text}")).expect("write");
+            files.push(name.to_string_lossy().into_owned());
+        }
+    }
+    let skeleton = vanban(&["new", "thong-bao"], dir.path()).stdout;
+    let skeleton = format!("{header}{}", String::from_utf8_lossy(&skeleton));
+    std::fs::write(dir.path().join("moi.toml"), skeleton).expect("write");
+    files.push("moi.toml".into());
+    let good = Command::new(&taplo)
+        .arg("check")
+        .args(&files)
+        .current_dir(dir.path())
+        .output()
+        .expect("taplo runs");
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let wrong = read(REFERENCE).replace("kind = \"ket-luan\"", "kind = \"quyet-dinh\"");
+    std::fs::write(dir.path().join("sai.toml"), format!("{header}{wrong}")).expect("write");
+    let bad = Command::new(&taplo)
+        .args(["check", "sai.toml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("taplo runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(
+        "\"quyet-dinh\" is not one of [\"ket-luan\",\"thong-bao-ket-luan\",\"thong-bao\"]"
+    ));
 }
