@@ -75,9 +75,25 @@ const App = (() => {
     changedAt = 0;
     const sent = performance.now();
     try {
-      const { status, data } = await json("api/preview", {
+      const response = await call("api/preview", {
         doc: Form.doc, have: pages.map((p) => p.hash), ppi: resolution(), svg: SVG,
       });
+      const status = response.status;
+      let data;
+      if (status === 200) {
+        // The JSON, then the PNG images it points into.
+        const bytes = await response.arrayBuffer();
+        const length = Number(response.headers.get("X-Vanban-Json-Length"));
+        data = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 0, length)));
+        for (const p of data.pages || []) {
+          if (p.png) {
+            const [at, size] = p.png;
+            p.blob = new Blob([new Uint8Array(bytes, length + at, size)], { type: "image/png" });
+          }
+        }
+      } else {
+        data = await response.json().catch(() => ({}));
+      }
       if (status !== 200) {
         say(data.error || `Lỗi ${status}`, true);
       } else {
@@ -117,7 +133,7 @@ const App = (() => {
     const waits = [];
     list.forEach((p, i) => {
       const old = pages.find((o) => o.hash === p.key);
-      if (old && !p.src && !p.svg) {
+      if (old && !p.blob && !p.svg) {
         next.push(old);
         return;
       }
@@ -133,11 +149,11 @@ const App = (() => {
         entry.text.className = "sr-only";
         entry.box.append(entry.img, entry.text);
       }
-      const url = p.svg ? URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" })) : p.src;
+      const url = URL.createObjectURL(p.blob || new Blob([p.svg || ""], { type: "image/svg+xml" }));
       const img = new Image();
       img.src = url;
       waits.push(img.decode().catch(() => {}).then(() => {
-        if (entry.url && entry.url.startsWith("blob:")) URL.revokeObjectURL(entry.url);
+        if (entry.url) URL.revokeObjectURL(entry.url);
         entry.img.replaceWith(img);
         entry.img = img;
         img.alt = `Trang ${i + 1}`;
@@ -150,7 +166,7 @@ const App = (() => {
     await Promise.all(waits);
     for (const old of pages) {
       if (!next.includes(old)) {
-        if (old.url && old.url.startsWith("blob:")) URL.revokeObjectURL(old.url);
+        if (old.url) URL.revokeObjectURL(old.url);
         old.box.remove();
       }
     }

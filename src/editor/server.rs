@@ -126,16 +126,9 @@ impl Server {
                             .map_or(96.0, |p| p.clamp(36.0, 300.0).round() as f32),
                     },
                 };
-                self.answer(|s| s.preview(&body["doc"], &have, images))
-            }
-            (Method::Get, page) if page.starts_with("api/page/") => {
-                let key = page
-                    .trim_start_matches("api/page/")
-                    .trim_end_matches(".png");
-                match self.session.image(key) {
-                    Some(png) => guarded(Response::from_data(png.to_vec()))
-                        .with_header(header_of("Content-Type", "image/png")),
-                    None => text(404, "không có trang này"),
+                match self.session.preview(&body["doc"], &have, images) {
+                    Ok((json, images)) => json_with_bytes(&json, images),
+                    Err(r) => json_reply(r.status, &json!({ "error": r.message })),
                 }
             }
             (Method::Post, "api/save") => {
@@ -260,6 +253,17 @@ fn text(status: u16, message: &str) -> Reply {
 fn json_reply(status: u16, value: &Json) -> Reply {
     guarded(Response::from_data(value.to_string().into_bytes()).with_status_code(status))
         .with_header(header_of("Content-Type", "application/json"))
+}
+
+/// JSON followed by bytes it refers to by offset: the JSON's length in
+/// the X-Vanban-Json-Length header.
+fn json_with_bytes(value: &Json, bytes: Vec<u8>) -> Reply {
+    let mut body = value.to_string().into_bytes();
+    let json_length = body.len();
+    body.extend(bytes);
+    guarded(Response::from_data(body))
+        .with_header(header_of("Content-Type", "application/octet-stream"))
+        .with_header(header_of("X-Vanban-Json-Length", &json_length.to_string()))
 }
 
 /// A file name fit for a header: Vietnamese letters lose their marks.

@@ -2,7 +2,6 @@
 //! (to write changes back into), and what the form sends for a preview, a
 //! save or a PDF.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as Json, json};
@@ -50,17 +49,12 @@ pub struct Session {
     on_disk: Option<Vec<u8>>,
     engine: Engine,
     creation_epoch: Option<i64>,
-    /// Page images by key (layout fingerprint and resolution), those of
-    /// the last two previews: the page fetches them after each preview.
-    images: HashMap<String, Vec<u8>>,
-    /// The keys of the last preview's pages.
-    shown: Vec<String>,
 }
 
 /// How the preview's pages are sent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PageImages {
-    /// PNG images at this resolution, fetched by key.
+    /// PNG images at this resolution, after the answer's JSON.
     Png { ppi: f32 },
     /// SVG in the answer itself (kept to compare, see the README).
     Svg,
@@ -115,8 +109,6 @@ impl Session {
             on_disk,
             engine,
             creation_epoch,
-            images: HashMap::new(),
-            shown: Vec::new(),
         })
     }
 
@@ -170,13 +162,15 @@ impl Session {
 
     /// Checks and compiles the form's document. The diagnostics always
     /// come back; the pages only when the document could be made, and then
-    /// only the pages the page does not have yet (by key).
+    /// only the pages the page does not have yet (by key). PNG images come
+    /// as bytes beside the JSON, each page saying where its own are: one
+    /// answer a change, without a request more for each image.
     pub fn preview(
         &mut self,
         doc: &Json,
         have: &[String],
         images: PageImages,
-    ) -> Result<Json, Refusal> {
+    ) -> Result<(Json, Vec<u8>), Refusal> {
         let started = std::time::Instant::now();
         let text = self.text_of(doc)?;
         let name = self.name();
@@ -204,57 +198,14 @@ impl Session {
             Json::Array(diagnostics.iter().map(diagnostic_json).collect()),
         );
         reply.insert("ok".into(), Json::Bool(made.is_some()));
+        let mut bytes = Vec::new();
         if let Some(made) = made {
-            let pages = self.pages(&made, have, images);
+            let pages = pages(&made, have, images, &mut bytes);
             reply.insert("pages".into(), Json::Array(pages));
         }
         // The server's share of the time, for the latency benchmark.
         reply.insert("ms".into(), json!(started.elapsed().as_secs_f64() * 1000.0));
-        Ok(Json::Object(reply))
-    }
-
-    /// Each page by key, with its image (or where to fetch it) and its
-    /// text when the page does not have it yet.
-    fn pages(&mut self, made: &pipeline::Made, have: &[String], images: PageImages) -> Vec<Json> {
-        let resolution = match images {
-            PageImages::Png { ppi } => format!("{ppi:.0}"),
-            PageImages::Svg => "svg".to_owned(),
-        };
-        let keys: Vec<String> = pipeline::page_hashes(made)
-            .iter()
-            .map(|h| format!("{h:032x}-{resolution}"))
-            .collect();
-        let mut pages = Vec::with_capacity(keys.len());
-        for (i, key) in keys.iter().enumerate() {
-            if have.contains(key) {
-                pages.push(json!({ "key": key }));
-                continue;
-            }
-            let mut page = json!({ "key": key, "text": pipeline::page_text(made, i) });
-            match images {
-                PageImages::Svg => page["svg"] = json!(pipeline::page_svg(made, i)),
-                PageImages::Png { ppi } => {
-                    if !self.images.contains_key(key)
-                        && let Some(png) = pipeline::page_png(made, i, ppi)
-                    {
-                        self.images.insert(key.clone(), png);
-                    }
-                    page["src"] = json!(format!("api/page/{key}.png"));
-                }
-            }
-            pages.push(page);
-        }
-        // Images of the last two previews stay: the page may still be
-        // fetching the older ones.
-        let previous = std::mem::replace(&mut self.shown, keys);
-        self.images
-            .retain(|k, _| self.shown.contains(k) || previous.contains(k));
-        pages
-    }
-
-    /// A page image made by a preview.
-    pub fn image(&self, key: &str) -> Option<&[u8]> {
-        self.images.get(key).map(Vec::as_slice)
+        Ok((Json::Object(reply), bytes))
     }
 
     /// Loads and compiles, refusing a template outside the folder.
@@ -336,6 +287,41 @@ impl Session {
         );
         Ok((format!("{stem}.pdf"), pdf))
     }
+}
+
+/// Each page by key, with its image and its text when the page does not
+/// have it yet. PNG images are appended to `bytes`; a page gives their
+/// offset and length there.
+fn pages(
+    made: &pipeline::Made,
+    have: &[String],
+    images: PageImages,
+    bytes: &mut Vec<u8>,
+) -> Vec<Json> {
+    let resolution = match images {
+        PageImages::Png { ppi } => format!("{ppi:.0}"),
+        PageImages::Svg => "svg".to_owned(),
+    };
+    let keys = pipeline::page_hashes(made)
+        .into_iter()
+        .map(|h| format!("{h:032x}-{resolution}"));
+    keys.enumerate()
+        .map(|(i, key)| {
+            if have.contains(&key) {
+                return json!({ "key": key });
+            }
+            let mut page = json!({ "key": key, "text": pipeline::page_text(made, i) });
+            match images {
+                PageImages::Svg => page["svg"] = json!(pipeline::page_svg(made, i)),
+                PageImages::Png { ppi } => {
+                    let png = pipeline::page_png(made, i, ppi).unwrap_or_default();
+                    page["png"] = json!([bytes.len(), png.len()]);
+                    bytes.extend_from_slice(&png);
+                }
+            }
+            page
+        })
+        .collect()
 }
 
 /// The skeleton of a kind, dated this month.

@@ -111,6 +111,15 @@ impl Reply {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|_| panic!("JSON: {}", String::from_utf8_lossy(&self.body)))
     }
+    /// A preview's answer: its JSON, and the image bytes after it.
+    pub fn preview(&self) -> (Value, &[u8]) {
+        let length: usize = self
+            .header("X-Vanban-Json-Length")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a preview: {}", self.text()));
+        let json = serde_json::from_slice(&self.body[..length]).expect("JSON");
+        (json, &self.body[length..])
+    }
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
@@ -322,7 +331,8 @@ fn refuses_to_save_outside_the_documents_folder() {
         outside["template"] = json!(template);
         let preview = editor
             .post("api/preview", &json!({"doc": outside, "have": []}))
-            .json();
+            .preview()
+            .0;
         assert_eq!(preview["ok"], false);
         preview["diagnostics"]
             .as_array()
@@ -353,34 +363,37 @@ fn previews_only_changed_pages_and_keeps_errors_at_their_field() {
     let dir = folder_with_reference();
     let editor = Editor::start(dir.path(), Some("ket-luan.toml"));
     let mut doc = editor.get("api/state").json()["doc"].clone();
-    let first = editor
-        .post("api/preview", &json!({"doc": doc, "have": [], "ppi": 96}))
-        .json();
+    let first = editor.post("api/preview", &json!({"doc": doc, "have": [], "ppi": 96}));
+    let (first, images) = first.preview();
     assert_eq!(first["ok"], true);
     let pages = first["pages"].as_array().expect("pages");
     assert_eq!(pages.len(), 3);
-    // Each page an image at the resolution asked for: A4 at 96 ppi.
+    // Each page a PNG image at the resolution asked for (A4 at 96 ppi),
+    // in the bytes after the JSON.
+    let mut end = 0;
     for page in pages {
-        let src = page["src"].as_str().expect("an image to fetch");
-        let png = editor.get(src);
-        assert_eq!(png.header("Content-Type"), Some("image/png"));
-        assert_eq!(&png.body[..8], b"\x89PNG\r\n\x1a\n");
-        let size =
-            |at: usize| u32::from_be_bytes(png.body[at..at + 4].try_into().expect("4 bytes"));
-        assert_eq!((size(16), size(20)), (794, 1123));
+        let at = page["png"][0].as_u64().expect("offset") as usize;
+        let size = page["png"][1].as_u64().expect("length") as usize;
+        assert_eq!(at, end, "the images follow each other");
+        end = at + size;
+        let png = &images[at..end];
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let number = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().expect("4 bytes"));
+        assert_eq!((number(16), number(20)), (794, 1123));
     }
+    assert_eq!(end, images.len());
     let keys: Vec<Value> = pages.iter().map(|p| p["key"].clone()).collect();
     // A change on the last page sends that page alone.
     doc["recipients"]["archive"] = json!("VPHU-TH");
-    let second = editor
-        .post("api/preview", &json!({"doc": doc, "have": keys, "ppi": 96}))
-        .json();
+    let second = editor.post("api/preview", &json!({"doc": doc, "have": keys, "ppi": 96}));
+    let (second, images) = second.preview();
     let pages = second["pages"].as_array().expect("pages");
     assert!(
-        pages[0].get("src").is_none() && pages[1].get("src").is_none(),
+        pages[0].get("png").is_none() && pages[1].get("png").is_none(),
         "{second}"
     );
-    assert!(pages[2]["src"].is_string());
+    assert_eq!(pages[2]["png"][0], 0);
+    assert_eq!(pages[2]["png"][1].as_u64(), Some(images.len() as u64));
     assert!(
         pages[2]["text"]
             .as_str()
@@ -389,7 +402,8 @@ fn previews_only_changed_pages_and_keeps_errors_at_their_field() {
     // The same pages as SVG, to compare (see the README).
     let svg = editor
         .post("api/preview", &json!({"doc": doc, "have": [], "svg": true}))
-        .json();
+        .preview()
+        .0;
     assert!(
         svg["pages"][0]["svg"]
             .as_str()
@@ -399,7 +413,8 @@ fn previews_only_changed_pages_and_keeps_errors_at_their_field() {
     doc["signature"]["title"] = json!("");
     let broken = editor
         .post("api/preview", &json!({"doc": doc, "have": []}))
-        .json();
+        .preview()
+        .0;
     assert_eq!(broken["ok"], false);
     assert!(broken.get("pages").is_none());
     let error = broken["diagnostics"]
@@ -486,7 +501,8 @@ fn a_new_document_starts_from_the_skeleton_and_is_saved_by_name() {
     assert_eq!(state["doc"]["kind"], "ket-luan");
     let preview = editor
         .post("api/preview", &json!({"doc": state["doc"], "have": []}))
-        .json();
+        .preview()
+        .0;
     assert_eq!(preview["ok"], true, "the skeleton renders as it is");
     assert!(
         preview["diagnostics"]
