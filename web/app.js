@@ -7,7 +7,7 @@ const App = (() => {
   const tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
   let file = null;
   let dirty = false;
-  // Pages on screen: { hash, url, box }.
+  // Pages on screen: { hash, box, img (a canvas), text }.
   let pages = [];
   let inflight = false;
   let pending = false;
@@ -127,6 +127,22 @@ const App = (() => {
     }
   }
 
+  // A page's image ready to draw. A PNG is decoded away from the page's
+  // thread, with no address to load as an <img> would need; SVG (kept to
+  // compare) can only be decoded through an image element.
+  async function drawable(p) {
+    if (p.blob) return createImageBitmap(p.blob);
+    const url = URL.createObjectURL(new Blob([p.svg || ""], { type: "image/svg+xml" }));
+    const img = new Image();
+    img.src = url;
+    try {
+      await img.decode();
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+    return img;
+  }
+
   async function showPages(list) {
     const box = $("pages");
     const next = [];
@@ -143,22 +159,22 @@ const App = (() => {
       const entry = reuse || { box: document.createElement("div") };
       if (!reuse) {
         entry.box.className = "page";
-        entry.img = document.createElement("img");
-        entry.img.alt = "";
+        entry.img = document.createElement("canvas");
+        entry.img.setAttribute("role", "img");
         entry.text = document.createElement("div");
         entry.text.className = "sr-only";
         entry.box.append(entry.img, entry.text);
       }
-      const url = URL.createObjectURL(p.blob || new Blob([p.svg || ""], { type: "image/svg+xml" }));
-      const img = new Image();
-      img.src = url;
-      waits.push(img.decode().catch(() => {}).then(() => {
-        if (entry.url) URL.revokeObjectURL(entry.url);
-        entry.img.replaceWith(img);
-        entry.img = img;
-        img.alt = `Trang ${i + 1}`;
-        entry.url = url;
-      }));
+      waits.push(drawable(p).then((bitmap) => {
+        const canvas = entry.img;
+        if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
+          canvas.width = bitmap.width;
+          canvas.height = bitmap.height;
+        }
+        canvas.getContext("2d").drawImage(bitmap, 0, 0);
+        if (bitmap.close) bitmap.close();
+        canvas.setAttribute("aria-label", `Trang ${i + 1}`);
+      }).catch(() => {}));
       entry.hash = p.key;
       entry.text.textContent = p.text || "";
       next.push(entry);
@@ -166,7 +182,6 @@ const App = (() => {
     await Promise.all(waits);
     for (const old of pages) {
       if (!next.includes(old)) {
-        if (old.url) URL.revokeObjectURL(old.url);
         old.box.remove();
       }
     }

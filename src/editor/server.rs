@@ -228,7 +228,6 @@ fn guarded(reply: Reply) -> Reply {
     // Whole bodies with their length, never chunked: simpler for any client.
     reply
         .with_chunked_threshold(usize::MAX)
-        .with_header(header_of("Connection", "close"))
         .with_header(header_of("Cache-Control", "no-store"))
         .with_header(header_of("X-Content-Type-Options", "nosniff"))
         .with_header(header_of("Referrer-Policy", "no-referrer"))

@@ -83,7 +83,7 @@ def open_editor(b, url, downloads=False):
 def wait_pages(page, count=None, timeout=30000):
     """Until the pages are on screen (and, if given, this many of them)."""
     page.wait_for_function(
-        "n => { const p = document.querySelectorAll('#pages .page img[alt]');"
+        "n => { const p = document.querySelectorAll('#pages .page canvas[aria-label]');"
         " return p.length > 0 && (n === null || p.length === n); }",
         arg=count,
         timeout=timeout,
