@@ -338,7 +338,9 @@ const App = (() => {
     // IBus) comes without a key event of its own.
     document.addEventListener("keydown", (e) => { lastKeyAt = e.timeStamp; }, true);
     document.addEventListener("beforeinput", (e) => {
-      if (e.timeStamp - lastKeyAt > 200) lastKeyAt = e.timeStamp;
+      // The same keystroke as the key event just before it, or text of its
+      // own (from an input method).
+      if (e.timeStamp - lastKeyAt > 50) lastKeyAt = e.timeStamp;
     }, true);
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
