@@ -165,6 +165,84 @@ pub enum Command {
     )]
     Verify(VerifyArgs),
 
+    /// Tạo tệp TOML mới từ văn bản mẫu của một loại.
+    ///
+    /// Ví dụ: vanban new ket-luan ket-luan.toml
+    /// Mỗi trường có ghi chú tiếng Việt; những chỗ «…» cần thay bằng nội dung
+    /// thật, `vanban check` chỉ ra chỗ nào còn sót.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban new <LOẠI> [TỆP]",
+        after_help = "Không ghi TỆP thì in ra đầu ra chuẩn. Không ghi đè tệp đã có. Mã thoát: 0 \
+        xong; 2 sai dòng lệnh; 3 không ghi được tệp (hoặc tệp đã có)."
+    )]
+    New(NewArgs),
+
+    /// Soạn văn bản trong trình duyệt, xem trang in ngay khi gõ.
+    ///
+    /// Ví dụ: vanban soan ket-luan.toml
+    /// mở trình soạn thảo trong trình duyệt: bên trái là các trường, bên
+    /// phải là các trang đúng như bản PDF. Chỉ máy này truy cập được.
+    #[command(
+        visible_alias = "soan",
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban edit [TÙY CHỌN] [TỆP]",
+        after_help = "Không ghi TỆP, hoặc TỆP chưa có: bắt đầu từ văn bản mẫu của --kind. \
+        Dừng bằng Ctrl-C, hoặc khi đóng thẻ trình duyệt cuối cùng. Mã thoát: 0 xong; 1 tệp có \
+        lỗi cú pháp; 2 sai dòng lệnh; 3 không đọc được tệp hoặc không mở được cổng."
+    )]
+    Edit(EditArgs),
+
+    /// Tạo lại tệp PDF mỗi khi tệp TOML được lưu.
+    ///
+    /// Ví dụ: vanban watch ket-luan.toml
+    /// Để chạy bên cạnh trình soạn thảo văn bản: mỗi lần lưu, tệp PDF được
+    /// làm lại; lưu lỗi thì in lỗi và giữ nguyên tệp PDF đã có.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban watch [TÙY CHỌN] <TỆP>",
+        after_help = "Dừng bằng Ctrl-C. Mã thoát: 0 đã dừng; 2 sai dòng lệnh; 3 không đọc \
+        được tệp lúc bắt đầu."
+    )]
+    Watch(WatchArgs),
+
+    /// In lược đồ JSON (JSON Schema) của tệp đầu vào.
+    ///
+    /// Ví dụ: vanban schema > vanban.schema.json
+    /// rồi ghi dòng `#:schema ./vanban.schema.json` ở đầu tệp TOML: trình
+    /// soạn thảo dùng Taplo (Even Better TOML trong VS Code) sẽ gợi ý và
+    /// kiểm tra các trường, kèm giải thích tiếng Việt.
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban schema"
+    )]
+    Schema,
+
+    /// In mã tự hoàn thành lệnh cho một shell.
+    ///
+    /// Ví dụ: vanban completions bash > /etc/bash_completion.d/vanban
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban completions <SHELL>"
+    )]
+    Completions(CompletionsArgs),
+
+    /// In trang hướng dẫn (man page) của vanban, hoặc của một lệnh.
+    ///
+    /// Ví dụ: vanban man > vanban.1 && man ./vanban.1
+    /// hoặc: vanban man render > vanban-render.1
+    #[command(
+        help_template = HELP,
+        disable_help_flag = true,
+        override_usage = "vanban man [LỆNH]"
+    )]
+    Man(ManArgs),
+
     /// Liệt kê các loại văn bản có sẵn.
     ///
     /// Mỗi loại là một giá trị của trường `kind` trong tệp đầu vào.
@@ -427,6 +505,79 @@ pub struct VerifyArgs {
     pub format: Report,
 }
 
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct NewArgs {
+    /// Loại văn bản: ket-luan, thong-bao-ket-luan hoặc thong-bao (xem
+    /// vanban templates).
+    #[arg(value_name = "LOẠI", help_heading = "Đầu vào")]
+    pub kind: String,
+
+    /// Tệp TOML cần tạo; không ghi thì in ra đầu ra chuẩn.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct EditArgs {
+    /// Tệp TOML cần soạn. Chưa có thì được tạo khi bấm Lưu.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
+    pub input: Option<PathBuf>,
+
+    /// Loại của văn bản mới, khi TỆP chưa có (mặc định ket-luan).
+    #[arg(
+        long,
+        value_name = "LOẠI",
+        default_value = "ket-luan",
+        hide_default_value = true
+    )]
+    pub kind: String,
+
+    /// Cổng để nghe (mặc định: một cổng còn trống).
+    #[arg(long, value_name = "CỔNG")]
+    pub port: Option<u16>,
+
+    /// Không mở trình duyệt; chỉ in địa chỉ.
+    #[arg(long)]
+    pub no_open: bool,
+
+    /// Thư mục có thêm phông chữ, như với render.
+    #[arg(long = "font-path", value_name = "THƯ MỤC")]
+    pub font_path: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct WatchArgs {
+    /// Tệp TOML (hoặc JSON) cần theo dõi.
+    #[arg(value_name = "TỆP", help_heading = "Đầu vào")]
+    pub input: PathBuf,
+
+    /// Nơi ghi kết quả. Mặc định: tên tệp đầu vào với đuôi .pdf (hoặc
+    /// TÊN-1.png, TÊN-2.png … với --format png).
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub make: MakeArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Lệnh cần trang hướng dẫn riêng, ví dụ render; không ghi thì in trang
+    /// của vanban.
+    #[arg(value_name = "LỆNH")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish hoặc powershell.
+    #[arg(value_enum, value_name = "SHELL", hide_possible_values = true)]
+    pub shell: clap_complete::Shell,
+}
+
 /// How batch and check report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Report {
@@ -477,6 +628,11 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub make: MakeArgs,
+}
+
+/// The definitions, for completions and the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// The command line, or why it cannot be used, in Vietnamese. Help and

@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod contract;
 pub mod conventions;
+pub mod editor;
 pub mod engine;
 pub mod error;
 pub mod human_field;
@@ -19,6 +20,7 @@ pub mod original;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod skeleton;
 
 pub use engine::Engine;
 pub use error::{Diagnostic, Error, Result, Severity};

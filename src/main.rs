@@ -15,6 +15,12 @@ fn main() -> ExitCode {
         Command::Sign(args) => cmd::sign::run(&args),
         Command::Issue(args) => cmd::issue::run(&args),
         Command::Verify(args) => cmd::verify::run(&args),
+        Command::New(args) => cmd::new::run(&args),
+        Command::Edit(args) => cmd::edit::run(&args),
+        Command::Watch(args) => cmd::watch::run(&args),
+        Command::Schema => cmd::support::schema(),
+        Command::Completions(args) => cmd::support::completions(args.shell),
+        Command::Man(args) => cmd::support::man(args.command.as_deref()),
         Command::Templates => cmd::list_templates(),
     });
     match result {

@@ -180,6 +180,17 @@ pub fn check(job: &Job, input: &Input) -> Vec<Diagnostic> {
 
 /// Makes one document: load, compile, export.
 pub fn make(engine: &Engine, job: &Job, input: &Input) -> Outcome {
+    make_up_to(engine, job, input, true)
+}
+
+/// Loads and compiles one document without exporting it: the pages of a
+/// live preview, which are drawn from the compiled document. `files` is
+/// empty; everything else is as `make` gives it.
+pub fn lay_out(engine: &Engine, job: &Job, input: &Input) -> Outcome {
+    make_up_to(engine, job, input, false)
+}
+
+fn make_up_to(engine: &Engine, job: &Job, input: &Input, export: bool) -> Outcome {
     let outcome = match load(job, input) {
         Err(e) => Outcome {
             warnings: Vec::new(),
@@ -189,11 +200,19 @@ pub fn make(engine: &Engine, job: &Job, input: &Input) -> Outcome {
             document,
             mut warnings,
         }) => {
-            let carried = (job.format == OutputFormat::Pdf).then_some((input, job.pdf_standard));
+            // The files a PDF carries are invisible; a layout for the
+            // screen leaves them out, so that its pages change only when
+            // what they show does.
+            let carried =
+                (export && job.format == OutputFormat::Pdf).then_some((input, job.pdf_standard));
             let result =
                 build(engine, &document, &template_of(&document), carried).and_then(|compiled| {
                     warnings.extend(compiled.warnings.iter().cloned());
-                    let files = export_as(&document, &compiled, job)?;
+                    let files = if export {
+                        export_as(&document, &compiled, job)?
+                    } else {
+                        Vec::new()
+                    };
                     Ok(Made {
                         document,
                         compiled,

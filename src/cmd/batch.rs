@@ -106,7 +106,7 @@ pub fn run(args: &BatchArgs) -> Result<Status> {
 /// A flag that Ctrl-C and SIGTERM raise, so that a batch stops between
 /// documents instead of in the middle of writing one. A second signal ends
 /// the process at once, for a batch that does not stop soon enough.
-fn stop_on_signals() -> Arc<AtomicBool> {
+pub(crate) fn stop_on_signals() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {

@@ -3,11 +3,15 @@
 
 pub mod batch;
 pub mod check;
+pub mod edit;
 pub mod extract;
 pub mod issue;
+pub mod new;
 pub mod render;
 pub mod sign;
+pub mod support;
 pub mod verify;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -123,6 +127,18 @@ fn note_left_out(job: &Job) {
             "lưu ý: chuẩn {} không cho PDF mang tệp, nên PDF không mang theo tệp nguồn và ảnh; dùng a-3b để PDF mang theo chúng",
             job.pdf_standard.title()
         );
+    }
+}
+
+/// Where page images go: "anh" or "anh.png" give anh-1.png, anh-2.png …
+fn png_stem(output: &std::path::Path) -> PathBuf {
+    let has_png = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if has_png {
+        output.with_extension("")
+    } else {
+        output.to_owned()
     }
 }
 

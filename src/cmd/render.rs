@@ -58,14 +58,7 @@ pub fn run(args: &RenderArgs) -> Result<Status> {
     let paths: Vec<PathBuf> = match job.format {
         OutputFormat::Pdf => vec![output.clone()],
         OutputFormat::Png { .. } => {
-            let has_png = output
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-            let stem = if has_png {
-                output.with_extension("")
-            } else {
-                output.clone()
-            };
+            let stem = super::png_stem(&output);
             made.files
                 .iter()
                 .map(|f| PathBuf::from(format!("{}{}", stem.display(), f.suffix)))

@@ -82,6 +82,10 @@ pub const RULES: &[Rule] = &[
         "end-mark",
         "dấu kết thúc \"./.\" gõ sẵn ở cuối nội dung, thứ vanban tự in theo thể thức",
     ),
+    warns(
+        "placeholder",
+        "còn chỗ «…» của văn bản mẫu (vanban new) chưa thay bằng nội dung thật",
+    ),
 ];
 
 /// The rule of this name.
@@ -98,6 +102,14 @@ pub fn rules_help() -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// What marks a placeholder in a skeleton from `vanban new`: «…» around
+/// the words to replace. Vietnamese documents do not use these quotes.
+pub const PLACEHOLDER_OPEN: char = '«';
+
+/// The issuer code of a skeleton: a code must be letters, so it cannot
+/// carry the quotes.
+pub const PLACEHOLDER_CODE: &str = "XX";
 
 /// A warning before it is placed in the file.
 pub struct Finding {
@@ -244,6 +256,8 @@ pub fn lint(
         ));
     }
 
+    placeholders(doc, texts, &mut out);
+
     let doc_date = match (doc.date.month, doc.date.day) {
         (Some(m), Some(d)) => NaiveDate::from_ymd_opt(doc.date.year, m, d),
         _ => None,
@@ -336,6 +350,61 @@ fn summary_case(doc: &Document, texts: &[(FieldPath, String)], out: &mut Vec<Fin
         .find(|t| crate::markup::plain_text(&crate::markup::parse(t)) == *line)
         .unwrap_or(line.as_str());
     out.push(finding("summary-case", &path, message, hint).at(written, 0));
+}
+
+/// One warning per field that still holds a skeleton's «…».
+fn placeholders(doc: &Document, texts: &[(FieldPath, String)], out: &mut Vec<Finding>) {
+    let root = FieldPath::default();
+    let unrecorded = [
+        (
+            root.key("issuer").key("superior"),
+            doc.issuer.superior.clone(),
+        ),
+        (
+            root.key("recipients").key("archive"),
+            doc.recipients.archive.clone(),
+        ),
+        (
+            root.key("recipients").key("drafter"),
+            doc.recipients.drafter.as_ref().map(|(d, _)| d.clone()),
+        ),
+    ];
+    let mut seen: Vec<&FieldPath> = Vec::new();
+    let fields = texts.iter().map(|(p, t)| (p, t.as_str())).chain(
+        unrecorded
+            .iter()
+            .filter_map(|(p, t)| Some((p, t.as_deref()?))),
+    );
+    for (path, text) in fields {
+        let Some(at) = text.find(PLACEHOLDER_OPEN) else {
+            continue;
+        };
+        if seen.contains(&path) {
+            continue;
+        }
+        seen.push(path);
+        let end = text[at..]
+            .find('»')
+            .map_or(text.len(), |i| at + i + '»'.len_utf8());
+        let words = &text[at..end];
+        out.push(
+            finding(
+                "placeholder",
+                path,
+                format!("còn chỗ {words} của văn bản mẫu chưa thay"),
+                "thay cả chỗ «…» bằng nội dung thật, hoặc xóa trường này nếu không cần".to_owned(),
+            )
+            .at(words.to_owned(), 0),
+        );
+    }
+    if doc.issuer.code == PLACEHOLDER_CODE {
+        out.push(finding(
+            "placeholder",
+            &root.key("issuer").key("code"),
+            format!("chữ viết tắt tên cơ quan vẫn là {PLACEHOLDER_CODE} của văn bản mẫu"),
+            "ghi chữ viết tắt của cơ quan, ví dụ \"HU\" (Huyện ủy) hoặc \"UBND\"".to_owned(),
+        ));
+    }
 }
 
 fn spacing(path: &FieldPath, text: &str, out: &mut Vec<Finding>) {

@@ -60,6 +60,11 @@ fn each_rule_trips_on_its_slip() {
         ("unused-footnote", "tốt[^a].", "tốt."),
         ("end-mark", "tốt[^a].", "tốt[^a]./."),
         (
+            "placeholder",
+            "name = \"Nguyễn Văn A\"",
+            "name = \"«Họ và tên»\"",
+        ),
+        (
             "place-length",
             "place = \"Đơn Dương\"",
             "place = \"Thành phố Hồ Chí Minh\"",
@@ -269,7 +274,7 @@ fn a_document_can_switch_rules_off() {
     assert_eq!(
         err,
         "vb.toml:22:10: lỗi: lint.allow › mục 1: không có quy tắc kiểm tra `khoang-trang`\n  \
-         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit, image-background, place-length, end-mark"
+         gợi ý: các quy tắc: type-code, number-format, archive-line, reference-date, date-padding, summary-case, spacing, unused-footnote, guide-date, signer-title, abolished-unit, image-background, place-length, end-mark, placeholder"
     );
 }
 

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::common::*;
 
-fn vanban(args: &[&str], dir: &Path) -> Output {
+pub(crate) fn vanban(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
         .current_dir(dir)
@@ -31,7 +31,7 @@ fn vanban_piped(input: &[u8]) -> Output {
     child.wait_with_output().expect("finishes")
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim_end().to_owned()
 }
 
@@ -423,7 +423,7 @@ fn command_line_mistakes_are_explained() {
         ),
         (
             &["ve", "a.toml"],
-            "không có lệnh `ve`; các lệnh: render, batch, check, data, extract, sign, issue, verify, templates\n\
+            "không có lệnh `ve`; các lệnh: render, batch, check, data, extract, sign, issue, verify, new, edit, watch, schema, completions, man, templates\n\
              Cách dùng: vanban <LỆNH>\nXem thêm: vanban --help",
         ),
         (

@@ -4,13 +4,16 @@
 
 mod common;
 
+mod authoring;
 mod batch;
 mod body_text;
 mod breaking;
+mod browser;
 mod check;
 mod cli;
 mod corpus;
 mod docs;
+mod editor;
 mod eoriginal;
 mod fonts;
 mod footnotes;
@@ -34,3 +37,4 @@ mod state;
 mod structure;
 mod templates;
 mod token;
+mod watch;
