@@ -545,7 +545,7 @@ const Form = (() => {
   // What a [layout] value may be under the guide in force.
   function range(f) {
     return f.min === f.max
-      ? { placeholder: `${f.min} (cố định)`, help: `chỉ được ${f.min}` }
+      ? { placeholder: `${f.min}`, help: `chỉ được ${f.min}` }
       : { placeholder: `${f.min}–${f.max}`, help: `từ ${f.min} đến ${f.max}` };
   }
   const guideNote = () => `Trong khoảng mà ${guide.name}, thể thức của văn bản này, cho phép.`;
@@ -583,7 +583,7 @@ const Form = (() => {
         number(LAYOUT_NAMES[f.key] || f.key, ["layout", f.key], Object.assign({ min: f.min, max: f.max, step: 0.5 }, range(f))));
       return [
         el("p", { className: "keys", dataset: { guideNote: "1" } }, guideNote()),
-        el("div", { className: "row" }, fields),
+        el("div", { className: "grid" }, fields),
         select("Dấu sau số La Mã của đề mục", ["layout", "section_mark"], [["", "(mặc định: I.)"], ["I.", "I."], ["I-", "I-"]], { optional: true }),
       ];
     }, () => ({}));
