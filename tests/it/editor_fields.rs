@@ -4,8 +4,6 @@
 //! part's numbering started again. Each goes through a preview and a save;
 //! the pictures through the PDF too.
 
-use std::process::Command;
-
 use serde_json::{Value, json};
 
 use crate::common::*;
@@ -279,11 +277,7 @@ fn the_pictures_are_drawn_saved_and_in_the_pdf_as_render_makes_it() {
     // The PDF the page downloads is render's, pictures and all.
     let pdf = editor.post("api/pdf", &json!({"doc": doc}));
     assert_eq!(pdf.status, 200, "{}", pdf.text());
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["render", "ket-luan.toml", "-o", "render.pdf"])
-        .current_dir(dir.path())
-        .output()
-        .expect("render runs");
+    let out = vanban(&["render", "ket-luan.toml", "-o", "render.pdf"], dir.path());
     assert!(
         out.status.success(),
         "{}",
