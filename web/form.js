@@ -569,6 +569,9 @@ const Form = (() => {
 
   function guideField() {
     const options = [["", "theo ngày của văn bản"]].concat(rules.guides.map((g) => [g.key, `${g.key} — ${g.name}`]));
+    // A guide written by hand that vanban does not know stays on show,
+    // with its error, until another is chosen.
+    if (typeof doc.guide === "string" && !options.some(([k]) => k === doc.guide)) options.push([doc.guide, doc.guide]);
     const help = [
       `Để “theo ngày” thì vanban chọn: ${rules.guides.map((g) => `${g.key} cho ${g.applies_to}`).join("; ")}. `,
       "Chỉ chọn riêng khi ban hành lại văn bản cũ hoặc dự thảo đề ngày sau. ",
@@ -629,7 +632,9 @@ const Form = (() => {
         picture("Ảnh chữ ký", ["signature", "image"], "đặt giữa chức vụ và họ tên"),
         picture("Ảnh dấu", ["signature", "seal"], "trùm lên khoảng 1/3 ảnh chữ ký về bên trái",
           { structural: true, with: [["signature", "seal_diameter_mm"]] }),
-        getAt(["signature", "seal"]) === undefined ? null : sealDiameter()),
+        // Shown with a seal, or to show what is wrong with a diameter without one.
+        getAt(["signature", "seal"]) === undefined && getAt(["signature", "seal_diameter_mm"]) === undefined
+          ? null : sealDiameter()),
       section("Nơi nhận",
         texts("Các nơi nhận", ["recipients", "items"], { lines: true, optional: true, one: "nơi" }),
         text("Lưu (nơi lưu bản chính)", ["recipients", "archive"], { optional: true, placeholder: "VPHU" }),
