@@ -97,6 +97,7 @@ const App = (() => {
       if (status !== 200) {
         say(data.error || `Lỗi ${status}`, true);
       } else {
+        Form.setGuide(data.guide);
         showDiagnostics(data.diagnostics || []);
         if (data.ok) {
           const answered = performance.now();
@@ -307,7 +308,7 @@ const App = (() => {
     file = state.file;
     dirty = false;
     showFile();
-    Form.load(state.doc);
+    Form.load(state);
     changedAt = 0;
     preview();
   }

@@ -7,27 +7,25 @@
 const Form = (() => {
   let doc = {};
   let kinds = [];
+  // From the server, so that the page holds no rule of its own: the guides
+  // to choose from, the seal's diameters, the guide the document is laid
+  // out by (with its [layout] ranges), the PNG files of its folder.
+  let rules = { guides: [], seal_diameter_mm: {} };
+  let guide = { key: "", name: "", layout: [] };
+  let pictures = [];
   let changed = () => {};
   let root = null;
   // The body field the cursor was last in, for "insert a footnote here".
   let cursor = null;
 
-  // Ranges of [layout] by standard, from docs/schema.md.
-  const LAYOUT = {
-    party: {
-      margin_top_mm: [20, 20], margin_bottom_mm: [20, 20], margin_left_mm: [30, 30],
-      margin_right_mm: [15, 15], body_pt: [14, 15], doc_title_pt: [15, 16], summary_pt: [14, 15],
-    },
-    state: {
-      margin_top_mm: [20, 25], margin_bottom_mm: [20, 25], margin_left_mm: [30, 35],
-      margin_right_mm: [15, 20], body_pt: [13, 14], doc_title_pt: [13, 14], summary_pt: [13, 14],
-    },
-  };
   const LAYOUT_NAMES = {
     margin_top_mm: "Lề trên (mm)", margin_bottom_mm: "Lề dưới (mm)", margin_left_mm: "Lề trái (mm)",
     margin_right_mm: "Lề phải (mm)", body_pt: "Cỡ chữ nội dung (pt)",
+    body_pitch_pt: "Khoảng cách dòng nội dung (pt, exactly)",
     doc_title_pt: "Cỡ chữ tên loại (pt)", summary_pt: "Cỡ chữ trích yếu (pt)",
   };
+  // The fields that name a picture of the document's folder.
+  const PICTURES = [["signature", "image"], ["signature", "seal"]];
   const LABELS = ["", "1.", "1)", "a)", "1.1.", "Thứ nhất,", "-", "+"];
   const PARTS = [
     ["findings", "Kết quả đạt được"],
@@ -171,6 +169,57 @@ const Form = (() => {
       },
     }, options.map(([v, t]) => el("option", { value: v, selected: v === (value === undefined ? "" : value) }, t)));
     return field(label, control, opts.help);
+  }
+
+  function checkbox(label, segs) {
+    return el("label", { className: "field" }, el("span", {}, label),
+      el("input", {
+        type: "checkbox", checked: getAt(segs) === true, dataset: { path: pathStr(segs) },
+        on: { change: (e) => { if (e.target.checked) setAt(segs, true); else delAt(segs); changed(); } },
+      }));
+  }
+
+  // A picture: one of the PNG files of the document's folder, or none.
+  // Leaving it out also leaves out the fields that go with it (`with`).
+  function picture(label, segs, help, opts = {}) {
+    const control = el("select", {
+      dataset: { path: pathStr(segs) },
+      on: {
+        change: (e) => {
+          if (e.target.value === "") {
+            delAt(segs);
+            (opts.with || []).forEach(delAt);
+          } else setAt(segs, e.target.value);
+          if (opts.structural) rebuild(pathStr(segs));
+          else changed();
+        },
+      },
+    });
+    fillPictures(control, segs);
+    return field(label, el("div", { className: "list-entry" }, control,
+      button("↻", `Tìm lại các ảnh PNG trong thư mục của văn bản (${label})`, refreshPictures)), help);
+  }
+
+  function fillPictures(select, segs) {
+    const value = getAt(segs);
+    // A picture named by hand (in a subfolder, say) stays choosable.
+    const names = typeof value === "string" && value !== "" && !pictures.includes(value)
+      ? [value, ...pictures] : pictures;
+    select.replaceChildren(
+      el("option", { value: "" }, pictures.length ? "(không có ảnh)" : "(không có ảnh; thư mục chưa có tệp PNG)"),
+      ...names.map((n) => el("option", { value: n, selected: n === value }, n)));
+  }
+
+  async function refreshPictures() {
+    const response = await fetch("api/pictures");
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) return App.say(data.error || `Lỗi ${response.status}`, true);
+    pictures = data.files;
+    PICTURES.forEach((segs) => {
+      const select = control(pathStr(segs));
+      if (select) fillPictures(select, segs);
+    });
+    App.say(pictures.length ? `Thư mục của văn bản có ${pictures.length} ảnh PNG` : "Thư mục của văn bản chưa có ảnh PNG");
   }
 
   // A text or a list of texts ("texts" in docs/schema.md): one box each.
@@ -411,12 +460,10 @@ const Form = (() => {
       });
       return [
         text("Đề mục (in đậm, có số La Mã)", [key, "heading"], { optional: true, placeholder: "ví dụ ĐÁNH GIÁ CHUNG" }),
-        text("Câu dẫn", [key, "lead"], { optional: true, multiline: true, markup: true, rows: 2 }),
-        el("label", { className: "field" }, el("span", {}, "Đánh số các mục (1., a), -)"),
-          el("input", {
-            type: "checkbox", checked: p.numbered === true, dataset: { path: pathStr([key, "numbered"]) },
-            on: { change: (e) => { if (e.target.checked) p.numbered = true; else delete p.numbered; changed(); } },
-          })),
+        texts("Câu dẫn", [key, "lead"], { optional: true, markup: true, one: "đoạn" }),
+        el("div", { className: "row" },
+          checkbox("Đánh số các mục (1., a), -)", [key, "numbered"]),
+          checkbox("Đánh số lại từ 1 (dù không có đề mục ngăn cách với phần trước)", [key, "restart_numbering"])),
         p.labels ? el("div", { className: "row", dataset: { path: pathStr([key, "labels"]) } }, levels,
           button("Bỏ", "Bỏ kiểu đánh số riêng, theo ô Đánh số", () => { delete p.labels; rebuild(); }))
           : button("Chọn kiểu đánh số từng cấp…", "Chọn kiểu đánh số từng cấp", () => { p.labels = defaults.slice(); rebuild(); }, " "),
@@ -495,26 +542,61 @@ const Form = (() => {
     }
   }
 
-  function standard() {
-    if (doc.standard) return doc.standard;
-    const k = kinds.find((k) => k.name === doc.kind);
-    return k ? k.standard : "party";
+  // What a [layout] value may be under the guide in force.
+  function range(f) {
+    return f.min === f.max
+      ? { placeholder: `${f.min}`, help: `chỉ được ${f.min}` }
+      : { placeholder: `${f.min}–${f.max}`, help: `từ ${f.min} đến ${f.max}` };
+  }
+  const guideNote = () => `Trong khoảng mà ${guide.name}, thể thức của văn bản này, cho phép.`;
+  const guideNow = () => `Văn bản này đang theo ${guide.name}.`;
+
+  // The server says which guide the document is laid out by after each
+  // change (of its date, kind, standard or guide): the ranges follow.
+  function setGuide(next) {
+    if (!next || next.key === guide.key) return;
+    guide = next;
+    for (const f of guide.layout) {
+      const input = control(`layout.${f.key}`);
+      if (!input) continue;
+      const r = range(f);
+      Object.assign(input, { min: f.min, max: f.max, placeholder: r.placeholder });
+      input.closest(".field").querySelector("small").textContent = r.help;
+    }
+    root.querySelectorAll("[data-guide-note]").forEach((e) => { e.textContent = guideNote(); });
+    root.querySelectorAll("[data-guide-now]").forEach((e) => { e.textContent = guideNow(); });
+  }
+
+  function guideField() {
+    const options = [["", "theo ngày của văn bản"]].concat(rules.guides.map((g) => [g.key, `${g.key} — ${g.name}`]));
+    // A guide written by hand that vanban does not know stays on show,
+    // with its error, until another is chosen.
+    if (typeof doc.guide === "string" && !options.some(([k]) => k === doc.guide)) options.push([doc.guide, doc.guide]);
+    const help = [
+      `Để “theo ngày” thì vanban chọn: ${rules.guides.map((g) => `${g.key} cho ${g.applies_to}`).join("; ")}. `,
+      "Chỉ chọn riêng khi ban hành lại văn bản cũ hoặc dự thảo đề ngày sau. ",
+      el("strong", { dataset: { guideNow: "1" } }, guideNow()),
+    ];
+    return select("Hướng dẫn thể thức", ["guide"], options, { optional: true, help });
   }
 
   function layout() {
-    return optional("layout", "Trình bày (lề, cỡ chữ)", () => {
-      const ranges = LAYOUT[standard()];
-      const fields = Object.entries(ranges).map(([key, [min, max]]) =>
-        number(LAYOUT_NAMES[key], ["layout", key], {
-          min, max, step: 0.5,
-          placeholder: min === max ? `${min} (cố định)` : `${min}–${max}`,
-          help: min === max ? `chỉ được ${min}` : `từ ${min} đến ${max}`,
-        }));
+    return optional("layout", "Trình bày (lề, cỡ chữ, khoảng cách dòng)", () => {
+      const fields = guide.layout.map((f) =>
+        number(LAYOUT_NAMES[f.key] || f.key, ["layout", f.key], Object.assign({ min: f.min, max: f.max, step: 0.5 }, range(f))));
       return [
-        el("div", { className: "row" }, fields),
+        el("p", { className: "keys", dataset: { guideNote: "1" } }, guideNote()),
+        el("div", { className: "grid" }, fields),
         select("Dấu sau số La Mã của đề mục", ["layout", "section_mark"], [["", "(mặc định: I.)"], ["I.", "I."], ["I-", "I-"]], { optional: true }),
       ];
     }, () => ({}));
+  }
+
+  function sealDiameter() {
+    const { min, max, default: usual } = rules.seal_diameter_mm;
+    return number("Đường kính thật của con dấu (mm)", ["signature", "seal_diameter_mm"], {
+      min, max, step: 0.5, placeholder: `${usual} (nếu để trống)`, help: `từ ${min} đến ${max}, đo bằng thước`,
+    });
   }
 
   function render() {
@@ -524,11 +606,13 @@ const Form = (() => {
       section("Loại văn bản",
         el("div", { className: "row" },
           select("Loại", ["kind"], kinds.map((k) => [k.name, `${k.title} (${k.name})`]), { structural: true }),
-          select("Thể thức", ["standard"], [["", "theo loại văn bản"], ["party", "Đảng (HD 36-HD/VPTW)"], ["state", "Nhà nước (NĐ 30/2020/NĐ-CP)"]], { optional: true, structural: true }))),
+          select("Thể thức", ["standard"], [["", "theo loại văn bản"], ["party", "Đảng (HD 36 hoặc HD 05, theo ngày)"], ["state", "Nhà nước (NĐ 30/2020/NĐ-CP)"]], { optional: true, structural: true })),
+        guideField()),
       section("Cơ quan ban hành",
         text("Cơ quan cấp trên (không bắt buộc)", ["issuer", "superior"], { optional: true }),
         text("Tên cơ quan ban hành", ["issuer", "name"]),
-        text("Chữ viết tắt tên cơ quan (trong số văn bản)", ["issuer", "code"], { placeholder: "HU, UBND …" })),
+        text("Chữ viết tắt tên cơ quan (trong số văn bản)", ["issuer", "code"], { placeholder: "HU, UBND …" }),
+        texts("Thông tin liên hệ (ô 13): địa chỉ, điện thoại, thư điện tử…, mỗi ô một dòng", ["issuer", "contact"], { lines: true, optional: true })),
       section("Số, địa danh và ngày",
         el("div", { className: "row" },
           number("Số (để trống cho văn thư ghi tay)", ["number"], { min: 1, placeholder: "để trống" }),
@@ -543,7 +627,14 @@ const Form = (() => {
       section("Người ký",
         texts("Thẩm quyền ký (T/M, K/T, T/L, Q. …)", ["signature", "authority"], { lines: true, optional: true }),
         text("Chức vụ", ["signature", "title"]),
-        text("Họ và tên", ["signature", "name"])),
+        text("Họ và tên", ["signature", "name"]),
+        el("p", { className: "keys" }, "Bản gốc điện tử: ảnh PNG nền trong suốt, chép vào thư mục của văn bản rồi chọn ở đây."),
+        picture("Ảnh chữ ký", ["signature", "image"], "đặt giữa chức vụ và họ tên"),
+        picture("Ảnh dấu", ["signature", "seal"], "trùm lên khoảng 1/3 ảnh chữ ký về bên trái",
+          { structural: true, with: [["signature", "seal_diameter_mm"]] }),
+        // Shown with a seal, or to show what is wrong with a diameter without one.
+        getAt(["signature", "seal"]) === undefined && getAt(["signature", "seal_diameter_mm"]) === undefined
+          ? null : sealDiameter()),
       section("Nơi nhận",
         texts("Các nơi nhận", ["recipients", "items"], { lines: true, optional: true, one: "nơi" }),
         text("Lưu (nơi lưu bản chính)", ["recipients", "archive"], { optional: true, placeholder: "VPHU" }),
@@ -556,21 +647,24 @@ const Form = (() => {
 
   function mount(form, state, onChange) {
     root = form;
-    doc = state.doc;
     kinds = state.kinds;
+    rules = state.rules;
     changed = onChange;
     root.addEventListener("focusin", trackCursor);
     root.addEventListener("keyup", trackCursor);
     root.addEventListener("click", trackCursor);
     root.addEventListener("input", trackCursor);
-    render();
+    load(state);
   }
 
-  function load(newDoc) {
-    doc = newDoc;
+  // A document to edit, with its guide and its folder's pictures.
+  function load(state) {
+    doc = state.doc;
+    guide = state.guide;
+    pictures = state.pictures;
     cursor = null;
     render();
   }
 
-  return { mount, load, addFootnote, control, get doc() { return doc; }, pathStr };
+  return { mount, load, setGuide, addFootnote, control, get doc() { return doc; }, pathStr };
 })();

@@ -6,6 +6,7 @@
 //! through [`pipeline`], the same library calls as `vanban render`.
 
 mod assets;
+mod form_rules;
 pub mod pipeline;
 pub mod security;
 mod server;

@@ -113,6 +113,23 @@ pub fn inside(folder: &Path, path: &Path) -> Result<(), NameError> {
     }
 }
 
+/// The PNG pictures a document may name for its signature and seal: the
+/// files of its own folder whose names end in ".png", in name order. Not
+/// those of other folders, not hidden ones, not links that lead out.
+pub fn pictures_in(folder: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            let png = !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".png");
+            let path = entry.path();
+            (png && path.is_file() && inside(folder, &path).is_ok()).then_some(name)
+        })
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +156,32 @@ mod tests {
         assert!(o.origin_ok(Some("http://127.0.0.1:4000")));
         assert!(!o.origin_ok(Some("http://evil.example")));
         assert!(!o.origin_ok(Some("null")));
+    }
+
+    #[test]
+    fn only_the_folders_own_pictures_are_listed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str| std::fs::write(dir.path().join(name), b"x").expect("write");
+        for name in ["dau.png", "Chu-Ky.PNG", "ghi-chu.txt", "anh.jpg", ".an.png"] {
+            write(name);
+        }
+        std::fs::create_dir_all(dir.path().join("anh")).expect("folder");
+        std::fs::create_dir(dir.path().join("thu-muc.png")).expect("folder");
+        std::fs::write(dir.path().join("anh/chu-ky.png"), b"x").expect("write");
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().expect("temp dir");
+            std::fs::write(outside.path().join("ngoai.png"), b"x").expect("write");
+            std::os::unix::fs::symlink(
+                outside.path().join("ngoai.png"),
+                dir.path().join("ngoai.png"),
+            )
+            .expect("link");
+        }
+        assert_eq!(
+            pictures_in(dir.path()).expect("listed"),
+            ["Chu-Ky.PNG", "dau.png"]
+        );
     }
 
     #[test]

@@ -109,6 +109,13 @@ impl Server {
             (Method::Get, "form.js") => asset(assets::FORM_JS, "text/javascript; charset=utf-8"),
             (Method::Get, "favicon.svg") => asset(assets::FAVICON_SVG, "image/svg+xml"),
             (Method::Get, "api/state") => json_reply(200, &self.session.state()),
+            // The document's own folder, always: a request that names
+            // another (a query) is refused.
+            (Method::Get, "api/pictures") if url.contains('?') => text(
+                400,
+                "từ chối: chỉ liệt kê ảnh trong thư mục của văn bản, không nhận tham số",
+            ),
+            (Method::Get, "api/pictures") => self.answer(|s| s.pictures()),
             (Method::Post, "api/preview") => {
                 let have: Vec<String> = body["have"]
                     .as_array()

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json, json};
 use toml_edit::DocumentMut;
 
 use super::security::{self, NameError};
-use super::{pipeline, toml_form};
+use super::{form_rules, pipeline, toml_form};
 use crate::conventions::DocumentKind;
 use crate::engine::Engine;
 use crate::error::{Diagnostic, Error, Result, Severity};
@@ -49,7 +49,9 @@ pub struct Session {
     /// by another program before overwriting it.
     on_disk: Option<Vec<u8>>,
     engine: Engine,
-    creation_epoch: Option<i64>,
+    /// As `vanban render` makes documents; one for the session, so that
+    /// the pictures are read once, not at every keystroke.
+    job: Job,
 }
 
 /// How the preview's pages are sent.
@@ -110,7 +112,12 @@ impl Session {
             base,
             on_disk,
             engine,
-            creation_epoch,
+            // What `vanban render` would make of the document: a PDF, its
+            // creation date the document's own (or SOURCE_DATE_EPOCH's).
+            job: Job {
+                creation_epoch,
+                ..Job::default()
+            },
         })
     }
 
@@ -129,10 +136,15 @@ impl Session {
 
     /// What the page starts from.
     pub fn state(&self) -> Json {
+        let doc = toml_form::to_json(&self.base);
         json!({
             "file": self.file.as_ref().map(|f| f.display().to_string()),
             "folder": self.folder.display().to_string(),
-            "doc": toml_form::to_json(&self.base),
+            "guide": form_rules::guide_json(form_rules::guide_of(&doc)),
+            "rules": form_rules::fixed(),
+            // A folder that cannot be read has no pictures to offer.
+            "pictures": security::pictures_in(&self.folder).unwrap_or_default(),
+            "doc": doc,
             "kinds": DocumentKind::ALL.iter().map(|(name, kind, about)| json!({
                 "name": name,
                 "title": kind.title(),
@@ -140,6 +152,21 @@ impl Session {
                 "standard": kind.default_standard().name(),
             })).collect::<Vec<_>>(),
         })
+    }
+
+    /// The PNG files of the document's folder, for its pictures.
+    pub fn pictures(&self) -> Result<Json, Refusal> {
+        let files = security::pictures_in(&self.folder).map_err(|e| {
+            Refusal::new(
+                500,
+                format!(
+                    "không đọc được thư mục {}: {}",
+                    self.folder.display(),
+                    crate::error::io_reason(&e)
+                ),
+            )
+        })?;
+        Ok(json!({ "files": files }))
     }
 
     /// Starts a new, unsaved document from a kind's skeleton.
@@ -181,7 +208,7 @@ impl Session {
         let (made, diagnostics) = match self.make(&name, &text, false) {
             Ok((made, warnings)) => (Some(made), warnings),
             Err(Error::Input(found)) => {
-                let mut all = pipeline::check(&self.job(), &self.input(&name, &text));
+                let mut all = pipeline::check(self.job(), &self.input(&name, &text));
                 // The editor's own refusals (a template outside the folder)
                 // come on top of what the library says.
                 if !all.iter().any(|d| d.severity == Severity::Error) {
@@ -197,6 +224,12 @@ impl Session {
             Json::Array(diagnostics.iter().map(diagnostic_json).collect()),
         );
         reply.insert("ok".into(), Json::Bool(made.is_some()));
+        // The guide in force, for the ranges the form shows: the made
+        // document's own, else as the library would choose it.
+        let guide = made
+            .as_ref()
+            .map_or_else(|| form_rules::guide_of(doc), |m| m.document.guide);
+        reply.insert("guide".into(), form_rules::guide_json(guide));
         let mut bytes = Vec::new();
         if let Some(made) = made {
             let pages = pages(&made, have, images, &mut bytes);
@@ -212,13 +245,8 @@ impl Session {
         Input::text(name, text.as_bytes().to_vec(), Some(self.folder.clone()))
     }
 
-    /// What `vanban render` would make of the document: a PDF, its creation
-    /// date the document's own (or SOURCE_DATE_EPOCH's).
-    fn job(&self) -> Job {
-        Job {
-            creation_epoch: self.creation_epoch,
-            ..Job::default()
-        }
+    fn job(&self) -> &Job {
+        &self.job
     }
 
     /// Lays the document out through the pipeline, or makes its PDF when
@@ -231,7 +259,7 @@ impl Session {
         export: bool,
     ) -> Result<(pipeline::Made, Vec<Diagnostic>)> {
         let (job, input) = (self.job(), self.input(name, text));
-        if let Ok(loaded) = crate::pipeline::load(&job, &input)
+        if let Ok(loaded) = crate::pipeline::load(job, &input)
             && let Some(template) = &loaded.document.template
             && security::inside(&self.folder, template).is_err()
         {
@@ -242,9 +270,9 @@ impl Session {
             ));
         }
         let outcome = if export {
-            pipeline::make(&self.engine, &job, &input)
+            pipeline::make(&self.engine, job, &input)
         } else {
-            pipeline::lay_out(&self.engine, &job, &input)
+            pipeline::lay_out(&self.engine, job, &input)
         };
         Ok((outcome.result?, outcome.warnings))
     }

@@ -52,7 +52,8 @@ fn value_to_json(value: &Value) -> Json {
 
 /// Writes `json` (an object) into `doc`, changing only what differs.
 pub fn merge(doc: &mut DocumentMut, json: &Map<String, Json>) {
-    merge_table(doc.as_table_mut(), json, 0);
+    let added = merge_table(doc.as_table_mut(), json, 0);
+    place_added(doc.as_table_mut(), &added);
 }
 
 /// The order fields are written in when they are new: the order of
@@ -61,6 +62,7 @@ const FIELD_ORDER: &[&str] = &[
     "schema",
     "kind",
     "standard",
+    "guide",
     "template",
     "number",
     "place",
@@ -76,7 +78,9 @@ const FIELD_ORDER: &[&str] = &[
     "heading",
     "lead",
     "numbered",
+    "restart_numbering",
     "labels",
+    "authority",
     "title",
     "text",
     "items",
@@ -85,9 +89,12 @@ const FIELD_ORDER: &[&str] = &[
     "directives",
     "closing",
     "footnotes",
-    "authority",
     "name",
     "code",
+    "contact",
+    "image",
+    "seal",
+    "seal_diameter_mm",
     "signature",
     "recipients",
     "archive",
@@ -98,21 +105,23 @@ const FIELD_ORDER: &[&str] = &[
     "allow",
 ];
 
+fn rank(key: &str) -> usize {
+    FIELD_ORDER
+        .iter()
+        .position(|f| *f == key)
+        .unwrap_or(FIELD_ORDER.len())
+}
+
 /// The entries of an object in the order they are written: known fields
 /// in schema order, then the rest (footnote ids) by number, then by name.
 fn ordered(map: &Map<String, Json>) -> Vec<(&String, &Json)> {
     let mut entries: Vec<(&String, &Json)> = map.iter().collect();
-    entries.sort_by_key(|(k, _)| {
-        let rank = FIELD_ORDER
-            .iter()
-            .position(|f| f == k)
-            .unwrap_or(FIELD_ORDER.len());
-        (rank, k.parse::<u64>().unwrap_or(u64::MAX), (*k).clone())
-    });
+    entries.sort_by_key(|(k, _)| (rank(k), k.parse::<u64>().unwrap_or(u64::MAX), (*k).clone()));
     entries
 }
 
-fn merge_table(table: &mut dyn TableLike, json: &Map<String, Json>, depth: usize) {
+/// Gives the keys it added, which went at the table's end.
+fn merge_table(table: &mut dyn TableLike, json: &Map<String, Json>, depth: usize) -> Vec<String> {
     let gone: Vec<String> = table
         .iter()
         .map(|(k, _)| k.to_owned())
@@ -121,6 +130,7 @@ fn merge_table(table: &mut dyn TableLike, json: &Map<String, Json>, depth: usize
     for key in gone {
         table.remove(&key);
     }
+    let mut added = Vec::new();
     for (key, new) in ordered(json) {
         match table.get_mut(key) {
             Some(item) => merge_item(item, key, new, depth + 1),
@@ -132,9 +142,41 @@ fn merge_table(table: &mut dyn TableLike, json: &Map<String, Json>, depth: usize
                     Item::Value(new_value(key, new))
                 };
                 table.insert(key, item);
+                added.push(key.clone());
             }
         }
     }
+    added
+}
+
+/// Moves the keys just added to a table from its end to where a person
+/// would write them: after the last key that comes before them in schema
+/// order (`guide` after `kind`, `restart_numbering` after `numbered`),
+/// before everything when none does. The other keys keep their order.
+fn place_added(table: &mut Table, added: &[String]) {
+    if added.is_empty() {
+        return;
+    }
+    let kept: Vec<String> = table
+        .iter()
+        .map(|(k, _)| k.to_owned())
+        .filter(|k| !added.contains(k))
+        .collect();
+    let mut slot: std::collections::HashMap<&str, (usize, usize)> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), (i, 1)))
+        .collect();
+    for (n, key) in added.iter().enumerate() {
+        let place = match kept.iter().rposition(|k| rank(k) <= rank(key)) {
+            Some(i) => (i, 2 + n),
+            None => (0, 0),
+        };
+        slot.insert(key, place);
+    }
+    // Keys of dotted tables inside are not ours to move: equal, they stay.
+    let at = |k: &toml_edit::Key| slot.get(k.get()).copied().unwrap_or_default();
+    table.sort_values_by(|a, _, b, _| at(a).cmp(&at(b)));
 }
 
 fn merge_item(item: &mut Item, key: &str, new: &Json, depth: usize) {
@@ -142,7 +184,10 @@ fn merge_item(item: &mut Item, key: &str, new: &Json, depth: usize) {
         return;
     }
     match (item, new) {
-        (Item::Table(t), Json::Object(map)) => merge_table(t, map, depth),
+        (Item::Table(t), Json::Object(map)) => {
+            let added = merge_table(t, map, depth);
+            place_added(t, &added);
+        }
         (Item::Value(v), new) => merge_value(v, key, new, depth),
         (item @ Item::ArrayOfTables(_), Json::Array(list)) if list.iter().all(Json::is_object) => {
             let mut tables = toml_edit::ArrayOfTables::new();
@@ -160,7 +205,9 @@ fn merge_value(value: &mut Value, key: &str, new: &Json, depth: usize) {
         return;
     }
     match (value, new) {
-        (Value::InlineTable(t), Json::Object(map)) => merge_table(t, map, depth),
+        (Value::InlineTable(t), Json::Object(map)) => {
+            merge_table(t, map, depth);
+        }
         (Value::Array(a), Json::Array(list)) => merge_array(a, key, list, depth),
         (value, new) => {
             // The comment after the value, and the space before it, stay.
@@ -438,6 +485,36 @@ name = \"Phan Hữu Hoàn\"   # người ký
         });
         assert!(
             text.contains("{ title = \"Về ba\", items = [\"ba một\", \"ba hai\"] },"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn new_fields_go_where_a_person_would_write_them() {
+        let text = edited(|j| {
+            j["guide"] = json!("hd05");
+            j["directives"] = json!({"items": ["bốn"], "restart_numbering": true});
+            j["signature"]["image"] = json!("chu-ky.png");
+            j["findings"]["lead"] = json!(["Câu dẫn."]);
+        });
+        assert!(
+            text.starts_with(
+                "# Ghi chú đầu tệp\nkind = \"ket-luan\"   # loại\nguide = \"hd05\"\nnumber = 15\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n[findings]\nlead = [\"Câu dẫn.\"]\nitems = [\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "\n[directives]\nrestart_numbering = true\nitems = [\"bốn\"]\n\n[signature]\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("# người ký\nimage = \"chu-ky.png\"\n"),
             "{text}"
         );
     }

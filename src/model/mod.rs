@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
 pub use numbering::with_number_and_date;
+pub use signature_images::{DEFAULT_SEAL_DIAMETER_MM, SEAL_DIAMETERS_MM};
 pub use source::{FieldPath, Seg, SourceFile};
 
 use crate::conventions::{

@@ -97,6 +97,107 @@ def an_error_at_its_field(page):
     page.wait_for_selector("#form .diag.error", state="detached")
 
 
+# Pixels of the last page (where the signature block is) that are clearly
+# red (the seal) and clearly blue (the signature), as drawn on screen.
+COLOURS = """() => {
+  const pages = document.querySelectorAll('#pages .page canvas');
+  const canvas = pages[pages.length - 1];
+  const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let red = 0, blue = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i] > 150 && d[i + 1] < 110 && d[i + 2] < 110) red++;
+    else if (d[i + 2] > 120 && d[i] < 110 && d[i + 1] < 140) blue++;
+  }
+  return [red, blue];
+}"""
+
+
+@step("chọn ảnh chữ ký và ảnh dấu trong thư mục, và thấy chúng trên trang")
+def choose_pictures(page, folder):
+    h.wait_idle(page)
+    assert page.evaluate(COLOURS) == [0, 0], "black on white before"
+    image = h.field(page, "signature.image")
+    image.scroll_into_view_if_needed()
+    options = image.locator("option").all_text_contents()
+    assert options == ["(không có ảnh)", "chu-ky.png", "dau.png"], options
+    # From the keyboard: the first picture after "none".
+    image.focus()
+    image.press("ArrowDown")
+    assert image.input_value() == "chu-ky.png"
+    h.wait_idle(page)
+    page.wait_for_function(f"() => ({COLOURS})()[1] > 50")
+    # A picture copied in after the page opened is found with ↻.
+    shutil.copy(folder / "dau.png", folder / "dau-moi.png")
+    seal = h.field(page, "signature.seal")
+    page.get_by_role("button", name="Tìm lại các ảnh PNG trong thư mục của văn bản (Ảnh dấu)").click()
+    page.wait_for_selector('#form [data-path="signature.seal"] option[value="dau-moi.png"]', state="attached")
+    (folder / "dau-moi.png").unlink()
+    seal.select_option("dau.png")
+    diameter = h.field(page, "signature.seal_diameter_mm")
+    diameter.wait_for()
+    assert diameter.get_attribute("placeholder") == "36 (nếu để trống)"
+    assert seal.evaluate("e => e === document.activeElement"), "the focus stays on the seal"
+    h.wait_idle(page)
+    page.wait_for_function(f"() => ({COLOURS})()[0] > 200")
+    red, blue = page.evaluate(COLOURS)
+    assert blue > 50, (red, blue)
+    diameter.fill("24")
+    h.wait_idle(page)
+    page.wait_for_function(f"r => ({COLOURS})()[0] < r * 2 / 3", arg=red)
+
+
+@step("chọn hướng dẫn 05: dấu cuối dòng nơi nhận và ký hiệu người soạn đổi theo")
+def guide_hd05(page):
+    h.field(page, "recipients.drafter").fill("Nguyễn Văn An")
+    h.field(page, "recipients.copies").fill("26")
+    h.wait_text(page, "NGUYỄN VĂN AN-26")
+    assert "- Văn phòng Tỉnh ủy," in " ".join(h.page_text(page).split())
+    guide = h.field(page, "guide")
+    guide.scroll_into_view_if_needed()
+    assert guide.locator("option").all_text_contents() == [
+        "theo ngày của văn bản",
+        "hd36 — Hướng dẫn 36-HD/VPTW",
+        "hd05 — Hướng dẫn 05-HD/VPTW",
+        "nd30 — Nghị định 30/2020/NĐ-CP",
+    ]
+    guide.select_option("hd05")
+    h.wait_text(page, "NguyenVanAn-26")
+    h.wait_text(page, "- Văn phòng Tỉnh ủy;")
+    page.wait_for_selector('#form [data-guide-now]:has-text("đang theo Hướng dẫn 05-HD/VPTW")')
+    # Not the guide of the document's date (2020): a warning at the field.
+    page.wait_for_selector('#form .diag.warning:has-text("guide-date")')
+
+
+@step("khoảng cách dòng ngoài khoảng của hướng dẫn: lỗi hiện ở trường")
+def pitch_out_of_range(page):
+    page.get_by_role("button", name="Thêm trình bày (lề, cỡ chữ, khoảng cách dòng)").click()
+    pitch = h.field(page, "layout.body_pitch_pt")
+    pitch.wait_for()
+    # The range of the guide in force, HD05, from the server.
+    assert (pitch.get_attribute("min"), pitch.get_attribute("max")) == ("18", "22")
+    help = pitch.evaluate("e => e.closest('.field').querySelector('small').textContent")
+    assert help == "từ 18 đến 22", help
+    pitch.fill("23")
+    message = page.locator(
+        '#form .diag.error:has-text("23 pt nằm ngoài mức Hướng dẫn 05-HD/VPTW cho phép: 18–22 pt")')
+    message.wait_for()
+    assert pitch.get_attribute("aria-invalid") == "true"
+    assert pitch.evaluate("e => e.closest('.field').nextElementSibling.classList.contains('diag')")
+    page.wait_for_selector("#pages.stale")
+    # By the date (2020), HD36: 23 pt is allowed, and the range follows.
+    guide = h.field(page, "guide")
+    guide.select_option("")
+    page.wait_for_selector("#form .diag.error", state="detached")
+    assert pitch.get_attribute("max") == "24"
+    assert pitch.evaluate("e => e.closest('.field').querySelector('small').textContent") == "từ 18 đến 24"
+    guide.select_option("hd05")
+    message.wait_for()
+    assert pitch.get_attribute("max") == "22"
+    pitch.fill("20")
+    page.wait_for_selector("#pages:not(.stale)")
+    page.wait_for_selector("#form .diag.error", state="detached")
+
+
 @step("lưu, và tệp giữ nguyên ghi chú của những phần không sửa")
 def save_and_compare(page, folder, original):
     page.keyboard.press("Control+s")
@@ -108,6 +209,11 @@ def save_and_compare(page, folder, original):
     assert doc["directives"]["items"][3]["items"][0].startswith("Tăng cường công tác chỉ đạo")
     assert doc["footnotes"]["2"] == "Chú thích thêm trong trình soạn thảo."
     assert doc["signature"]["name"] == "Phan Hữu Hoàn"
+    assert (doc["signature"]["image"], doc["signature"]["seal"]) == ("chu-ky.png", "dau.png")
+    assert doc["signature"]["seal_diameter_mm"] == 24
+    assert doc["guide"] == "hd05"
+    assert doc["layout"] == {"body_pitch_pt": 20}
+    assert (doc["recipients"]["drafter"], doc["recipients"]["copies"]) == ("Nguyễn Văn An", 26)
     kept = [l for l in original.splitlines() if l.startswith("#") or "  # " in l]
     missing = [l for l in kept if l not in saved.splitlines()]
     assert not missing, missing
@@ -150,6 +256,8 @@ def stops_with_the_last_tab(page, process):
 
 def main():
     folder = h.reference_folder()
+    for picture in (h.ROOT / "examples" / "anh").glob("*.png"):
+        shutil.copy(picture, folder)
     empty = Path(tempfile.mkdtemp(prefix="vanban-new-"))
     original = (folder / "ket-luan.toml").read_text(encoding="utf-8")
     try:
@@ -171,6 +279,9 @@ def run(folder, empty, original):
             add_nested_items(page)
             add_a_footnote(page)
             an_error_at_its_field(page)
+            choose_pictures(page, folder)
+            guide_hd05(page)
+            pitch_out_of_range(page)
             save_and_compare(page, folder, original)
             download_pdf(page, folder)
             assert not page.errors, page.errors

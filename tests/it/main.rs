@@ -14,6 +14,7 @@ mod cli;
 mod corpus;
 mod docs;
 mod editor;
+mod editor_fields;
 mod eoriginal;
 mod fonts;
 mod footnotes;
