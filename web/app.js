@@ -241,7 +241,7 @@ const App = (() => {
       const jump = document.createElement("button");
       jump.type = "button";
       jump.className = d.severity;
-      jump.textContent = `${d.label}: ${d.field ? d.field + ": " : ""}${d.message}`;
+      jump.textContent = `${d.label}: ${d.place ? d.place + ": " : ""}${d.message}`;
       jump.addEventListener("click", () => {
         const c = target && (target.matches("input, textarea, select") ? target : target.querySelector("input, textarea, select"));
         if (c) c.focus(); else note.scrollIntoView({ block: "center" });

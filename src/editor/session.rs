@@ -396,6 +396,8 @@ fn diagnostic_json(d: &Diagnostic) -> Json {
         "label": d.severity.label(),
         "rule": d.rule,
         "field": d.field,
+        // As people count: "directives › mục 1" for directives.items[0].
+        "place": d.field.as_deref().map(crate::human_field::human_field),
         "message": d.message,
         "hint": d.hint,
         "line": d.position.as_ref().map(|p| p.line),
