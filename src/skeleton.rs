@@ -27,6 +27,7 @@ pub fn skeleton(kind: DocumentKind, year: i32, month: u32) -> String {
 
 schema = 1                # phiên bản lược đồ; hiện chỉ có 1
 kind = \"{name}\"{pad}# loại văn bản: {title} (vanban templates liệt kê các loại)
+# guide = \"{guide}\"         # thể thức; không ghi thì vanban chọn theo ngày (hd36, hd05, nd30)
 
 # number = 15             # số văn bản; để trống (như dòng này) thì văn thư ghi tay
 place = \"«Địa danh»\"      # địa danh trước ngày tháng: «Địa danh», ngày … tháng … năm …
@@ -44,6 +45,7 @@ opening = \"«Ngày … tháng … năm …, … tổ chức hội nghị …»\
 superior = \"{superior}\"   # cơ quan cấp trên; xóa dòng này nếu không có
 name = \"«TÊN CƠ QUAN BAN HÀNH»\"  # in chữ hoa, đậm
 code = \"{PLACEHOLDER_CODE}\"               # chữ viết tắt tên cơ quan trong số: {example}
+# contact = [\"«Địa chỉ»\", \"«Điện thoại; thư điện tử»\"]  # thông tin liên hệ (ô 13), mỗi dòng một ý
 
 # Phần thứ nhất: kết quả đạt được. Có thể bỏ cả bảng.
 [findings]
@@ -80,6 +82,9 @@ items = [                 # các nhiệm vụ; mục có thể có title và ite
 authority = \"{authority}\"  # thẩm quyền ký: {authorities}; xóa nếu ký chức danh
 title = \"«CHỨC VỤ NGƯỜI KÝ»\"  # chức vụ, in chữ hoa
 name = \"«Họ và tên người ký»\"  # họ tên, in đậm dưới chỗ ký
+# image = \"chu-ky.png\"   # ảnh chữ ký (PNG nền trong suốt), trong thư mục của tệp này
+# seal = \"dau.png\"       # ảnh dấu (PNG nền trong suốt), in đúng kích thước thật
+# seal_diameter_mm = 36   # đường kính thật của con dấu, mm
 
 [recipients]              # nơi nhận
 items = [                 # mỗi phần tử một nơi nhận; vanban thêm \"- \" và dấu câu
@@ -97,6 +102,7 @@ archive = \"«{archive}»\"          # dòng lưu: in ra {archive_printed}
 # allow = [\"summary-case\"]
 ",
         pad = " ".repeat(17usize.saturating_sub(name.len()).max(1)),
+        guide = if party { "hd05" } else { "nd30" },
         summary = if party {
             "«về …»"
         } else {
