@@ -46,7 +46,7 @@ fn new_writes_a_skeleton_that_renders_and_points_at_its_placeholders() {
                 .all(|l| l.ends_with("[placeholder]")),
             "{report}"
         );
-        assert!(report.contains(&format!("{file}:15:10: cảnh báo: place: còn chỗ «Địa danh» của văn bản mẫu chưa thay [placeholder]")), "{report}");
+        assert!(report.contains(&format!("{file}:16:10: cảnh báo: place: còn chỗ «Địa danh» của văn bản mẫu chưa thay [placeholder]")), "{report}");
         assert!(
             report.contains(
                 "issuer.code: chữ viết tắt tên cơ quan vẫn là XX của văn bản mẫu [placeholder]"
