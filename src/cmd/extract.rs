@@ -1,7 +1,6 @@
 //! `vanban extract`: the source a PDF made by vanban carries, written back
 //! byte for byte, with the pictures it names beside it.
 
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use vanban::error::{Error, Result};
@@ -20,14 +19,7 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
     let original = embedded::original(&args.input.display().to_string(), &bytes)?;
 
     if args.output.as_deref() == Some(Path::new("-")) {
-        let io = |source| Error::Io {
-            action: "ghi",
-            path: "đầu ra chuẩn".into(),
-            source,
-        };
-        let mut out = std::io::stdout().lock();
-        out.write_all(&original.source.bytes).map_err(io)?;
-        out.flush().map_err(io)?;
+        super::to_stdout(&[&original.source.bytes])?;
         if !original.images.is_empty() {
             eprintln!(
                 "lưu ý: ảnh không được ghi khi ghi tệp nguồn ra đầu ra chuẩn; ghi tên tệp bằng -o để có cả ảnh"

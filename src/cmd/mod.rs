@@ -13,7 +13,6 @@ pub mod support;
 pub mod verify;
 pub mod watch;
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use vanban::conventions::DocumentKind;
@@ -60,13 +59,23 @@ pub fn data(args: &DataArgs) -> Result<Status> {
     for w in &warnings {
         eprintln!("{w}");
     }
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").map_err(|source| Error::Io {
+    to_stdout(&[json.as_bytes(), b"\n"])?;
+    Ok(Status::Done)
+}
+
+/// Writes `parts` to standard output, one after another, and flushes it.
+fn to_stdout(parts: &[&[u8]]) -> Result<()> {
+    use std::io::Write;
+    let io = |source| Error::Io {
         action: "ghi",
         path: "đầu ra chuẩn".into(),
         source,
-    })?;
-    Ok(Status::Done)
+    };
+    let mut out = std::io::stdout().lock();
+    for part in parts {
+        out.write_all(part).map_err(io)?;
+    }
+    out.flush().map_err(io)
 }
 
 /// The engine with the fonts the user added.

@@ -1,7 +1,5 @@
 //! `vanban new`: the skeleton of a kind, to a new file or standard output.
 
-use std::io::Write;
-
 use vanban::conventions::DocumentKind;
 use vanban::error::{Error, Result};
 
@@ -12,12 +10,7 @@ pub fn run(args: &NewArgs) -> Result<super::Status> {
     let (year, month) = vanban::skeleton::this_month();
     let text = vanban::skeleton::skeleton(kind, year, month);
     let Some(path) = &args.output else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes()).map_err(|source| Error::Io {
-            action: "ghi",
-            path: "đầu ra chuẩn".into(),
-            source,
-        })?;
+        super::to_stdout(&[text.as_bytes()])?;
         return Ok(super::Status::Done);
     };
     // A skeleton never replaces a document someone wrote.

@@ -1,6 +1,6 @@
 //! `vanban render`: one document.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use vanban::error::{Error, Result};
@@ -41,16 +41,8 @@ pub fn run(args: &RenderArgs) -> Result<Status> {
     let made = outcome.result?;
 
     if to_stdout {
-        let io = |source| Error::Io {
-            action: "ghi",
-            path: "đầu ra chuẩn".into(),
-            source,
-        };
-        let mut out = std::io::stdout().lock();
-        for file in &made.files {
-            out.write_all(&file.bytes).map_err(io)?;
-        }
-        out.flush().map_err(io)?;
+        let parts: Vec<&[u8]> = made.files.iter().map(|f| f.bytes.as_slice()).collect();
+        super::to_stdout(&parts)?;
         return Ok(Status::Done);
     }
     // A PDF goes exactly where -o says; images are named after it, with

@@ -1,27 +1,14 @@
 //! Support for those who write the TOML in a text editor: the JSON Schema,
 //! shell completions and the man page, all from the definitions.
 
-use std::io::Write;
-
 use vanban::error::{Error, Result};
 
 /// The JSON Schema of the input, with the Vietnamese descriptions of
 /// docs/schema.md.
 pub const JSON_SCHEMA: &str = include_str!("../../docs/vanban.schema.json");
 
-fn stdout_error(source: std::io::Error) -> Error {
-    Error::Io {
-        action: "ghi",
-        path: "đầu ra chuẩn".into(),
-        source,
-    }
-}
-
 pub fn schema() -> Result<super::Status> {
-    std::io::stdout()
-        .lock()
-        .write_all(JSON_SCHEMA.as_bytes())
-        .map_err(stdout_error)?;
+    super::to_stdout(&[JSON_SCHEMA.as_bytes()])?;
     Ok(super::Status::Done)
 }
 
@@ -54,10 +41,8 @@ pub fn man(name: Option<&str>) -> Result<super::Status> {
     }
     let page = clap_mangen::Man::new(command);
     let mut out = Vec::new();
-    page.render(&mut out).map_err(stdout_error)?;
-    std::io::stdout()
-        .lock()
-        .write_all(&out)
-        .map_err(stdout_error)?;
+    // Writing into memory cannot fail.
+    let _ = page.render(&mut out);
+    super::to_stdout(&[&out])?;
     Ok(super::Status::Done)
 }

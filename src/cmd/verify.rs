@@ -1,8 +1,6 @@
 //! `vanban verify`: the signatures of a PDF, for people or for scripts.
 
-use std::io::Write;
-
-use vanban::error::{Error, Result};
+use vanban::error::Result;
 use vanban::pdf::verify::{Report, SignatureReport};
 
 use crate::cli::{Report as Format, VerifyArgs};
@@ -21,12 +19,7 @@ pub fn run(args: &VerifyArgs) -> Result<super::Status> {
         }
         Format::Human => describe(&name, &report),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes()).map_err(|source| Error::Io {
-        action: "ghi",
-        path: "đầu ra chuẩn".into(),
-        source,
-    })?;
+    super::to_stdout(&[text.as_bytes()])?;
     // A broken signature ends like an input with errors: exit code 1.
     Ok(if report.all_valid() {
         super::Status::Done
