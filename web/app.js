@@ -20,6 +20,8 @@ const App = (() => {
   // page's phases: waiting before sending, the answer, the new images.
   const serverMs = [];
   const phases = [];
+  // How many bands of rows were drawn over a page, for the tests.
+  let bands = 0;
   // "?svg" in the address shows SVG pages instead of PNG, to compare.
   const SVG = new URLSearchParams(location.search).has("svg");
 
@@ -150,7 +152,8 @@ const App = (() => {
     const waits = [];
     list.forEach((p, i) => {
       const old = pages.find((o) => o.hash === p.key);
-      if (old && !p.blob && !p.svg) {
+      const band = p.base !== undefined;
+      if (old && !band && !p.blob && !p.svg) {
         next.push(old);
         return;
       }
@@ -166,16 +169,28 @@ const App = (() => {
         entry.text.className = "sr-only";
         entry.box.append(entry.img, entry.text);
       }
-      waits.push(drawable(p).then((bitmap) => {
-        const canvas = entry.img;
-        if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
-          canvas.width = bitmap.width;
-          canvas.height = bitmap.height;
-        }
-        canvas.getContext("2d").drawImage(bitmap, 0, 0);
-        if (bitmap.close) bitmap.close();
-        canvas.setAttribute("aria-label", `Trang ${i + 1}`);
-      }).catch(() => {}));
+      // A band of rows goes over the image it was cut from, and no other;
+      // should that not be the one here, the next answer brings the page
+      // whole.
+      if (band && (!reuse || reuse.hash !== p.base)) {
+        entry.hash = "";
+        next.push(entry);
+        pending = true;
+        return;
+      }
+      if (p.blob || p.svg) {
+        waits.push(drawable(p).then((bitmap) => {
+          const canvas = entry.img;
+          if (!band && (canvas.width !== bitmap.width || canvas.height !== bitmap.height)) {
+            canvas.width = bitmap.width;
+            canvas.height = bitmap.height;
+          }
+          canvas.getContext("2d").drawImage(bitmap, 0, band ? p.y : 0);
+          if (band) bands++;
+          if (bitmap.close) bitmap.close();
+        }).catch(() => {}));
+      }
+      entry.img.setAttribute("aria-label", `Trang ${i + 1}`);
       entry.hash = p.key;
       entry.text.textContent = p.text || "";
       next.push(entry);
@@ -367,5 +382,6 @@ const App = (() => {
     say, latencies, serverMs, phases, save, saveAs, downloadPdf,
     // Whether a preview is under way or waiting: tests wait for quiet.
     get busy() { return inflight || pending; },
+    get bands() { return bands; },
   };
 })();

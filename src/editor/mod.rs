@@ -7,6 +7,7 @@
 
 mod assets;
 mod form_rules;
+pub mod page_images;
 pub mod pipeline;
 pub mod security;
 mod server;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value as Json, json};
 use toml_edit::DocumentMut;
 
+use super::page_images::Shown;
 use super::security::{self, NameError};
 use super::{form_rules, pipeline, toml_form};
 use crate::conventions::DocumentKind;
@@ -52,6 +53,8 @@ pub struct Session {
     /// As `vanban render` makes documents; one for the session, so that
     /// the pictures are read once, not at every keystroke.
     job: Job,
+    /// The page images the browser was last sent.
+    shown: Shown,
 }
 
 /// How the preview's pages are sent.
@@ -118,6 +121,7 @@ impl Session {
                 creation_epoch,
                 ..Job::default()
             },
+            shown: Shown::default(),
         })
     }
 
@@ -232,7 +236,7 @@ impl Session {
         reply.insert("guide".into(), form_rules::guide_json(guide));
         let mut bytes = Vec::new();
         if let Some(made) = made {
-            let pages = pages(&made, have, images, &mut bytes);
+            let pages = pages(&made, have, images, &mut self.shown, &mut bytes);
             reply.insert("pages".into(), Json::Array(pages));
         }
         // The server's share of the time, for the latency benchmark.
@@ -349,37 +353,76 @@ impl Session {
 
 /// Each page by key, with its image and its text when the page does not
 /// have it yet. PNG images are appended to `bytes`; a page gives their
-/// offset and length there.
+/// offset and length there. A page the browser shows at the same place
+/// under another key comes as the band of rows that changed (`base`: the
+/// key of the image to draw it over, `y`: its first row).
 fn pages(
     made: &pipeline::Made,
     have: &[String],
     images: PageImages,
+    shown: &mut Shown,
     bytes: &mut Vec<u8>,
 ) -> Vec<Json> {
     let resolution = match images {
         PageImages::Png { ppi } => format!("{ppi:.0}"),
         PageImages::Svg => "svg".to_owned(),
     };
-    let keys = pipeline::page_hashes(made)
+    let keys: Vec<String> = pipeline::page_hashes(made)
         .into_iter()
-        .map(|h| format!("{h:032x}-{resolution}"));
-    keys.enumerate()
+        .map(|h| format!("{h:032x}-{resolution}"))
+        .collect();
+    let mut now_shown = std::collections::HashMap::new();
+    let list = keys
+        .iter()
+        .enumerate()
         .map(|(i, key)| {
-            if have.contains(&key) {
+            if have.contains(key) {
+                if let Some(pixels) = shown.take(key) {
+                    now_shown.insert(key.clone(), pixels);
+                }
                 return json!({ "key": key });
             }
             let mut page = json!({ "key": key, "text": pipeline::page_text(made, i) });
             match images {
                 PageImages::Svg => page["svg"] = json!(pipeline::page_svg(made, i)),
                 PageImages::Png { ppi } => {
-                    let png = pipeline::page_png(made, i, ppi).unwrap_or_default();
-                    page["png"] = json!([bytes.len(), png.len()]);
-                    bytes.extend_from_slice(&png);
+                    let Some(pixels) = pipeline::page_pixels(made, i, ppi) else {
+                        return page;
+                    };
+                    // The browser draws over the image it has at this place
+                    // only when no page of the answer keeps that image.
+                    let base = have
+                        .get(i)
+                        .filter(|old| !keys.contains(old))
+                        .and_then(|old| Some((old, pixels.changed_rows(shown.get(old)?)?)));
+                    let (png, y) = match base {
+                        Some((old, rows)) => {
+                            page["base"] = json!(old);
+                            let y = rows.start;
+                            (
+                                if rows.is_empty() {
+                                    None
+                                } else {
+                                    pixels.png(rows)
+                                },
+                                y,
+                            )
+                        }
+                        None => (pixels.whole_png(), 0),
+                    };
+                    if let Some(png) = png {
+                        page["png"] = json!([bytes.len(), png.len()]);
+                        page["y"] = json!(y);
+                        bytes.extend_from_slice(&png);
+                    }
+                    now_shown.insert(key.clone(), pixels);
                 }
             }
             page
         })
-        .collect()
+        .collect();
+    shown.replace(now_shown);
+    list
 }
 
 /// The skeleton of a kind, dated this month.

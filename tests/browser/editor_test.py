@@ -219,6 +219,30 @@ def save_and_compare(page, folder, original):
     assert not missing, missing
 
 
+# A fingerprint of each page's pixels as drawn on screen.
+PIXELS = """() => [...document.querySelectorAll('#pages .page canvas')].map((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let h = 2166136261;
+  for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 16777619);
+  return `${c.width}x${c.height}:${h >>> 0}`;
+})"""
+
+
+@step("các trang vẽ dần từng dải giống hệt các trang mở mới")
+def bands_add_up_to_the_page(page, url):
+    # Every edit so far sent the band of rows that changed, drawn over the
+    # page on screen; a new tab on the saved file gets each page whole.
+    h.wait_idle(page)
+    assert page.evaluate("() => App.bands") > 10, page.evaluate("() => App.bands")
+    drawn = page.evaluate(PIXELS)
+    fresh = h.open_editor(page.context.browser, url)
+    h.wait_pages(fresh, len(drawn))
+    h.wait_idle(fresh)
+    assert fresh.evaluate(PIXELS) == drawn
+    assert not fresh.errors, fresh.errors
+    fresh.context.close()
+
+
 @step("tải PDF, giống từng byte với vanban render")
 def download_pdf(page, folder):
     with page.expect_download() as info:
@@ -283,6 +307,7 @@ def run(folder, empty, original):
             guide_hd05(page)
             pitch_out_of_range(page)
             save_and_compare(page, folder, original)
+            bands_add_up_to_the_page(page, url)
             download_pdf(page, folder)
             assert not page.errors, page.errors
             stops_with_the_last_tab(page, process)

@@ -28,7 +28,9 @@ def vanban_binary():
     binary = os.environ.get("VANBAN_BIN")
     if not binary:
         raise SystemExit("VANBAN_BIN must name the vanban binary")
-    return binary
+    # The editor runs in the document's folder: a relative path is taken
+    # from where the script was started.
+    return str(Path(binary).resolve())
 
 
 @contextmanager

@@ -428,6 +428,77 @@ fn previews_only_changed_pages_and_keeps_errors_at_their_field() {
     assert_eq!(error["message"], "trường này không được để trống");
 }
 
+/// A PNG image's size and pixels (gray, one byte a pixel).
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut pixels).expect("pixels");
+    assert_eq!(info.color_type, png::ColorType::Grayscale);
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
+}
+
+/// The PNG image a page of a preview points at.
+fn image_of<'a>(page: &Value, images: &'a [u8]) -> &'a [u8] {
+    let at = page["png"][0].as_u64().expect("offset") as usize;
+    let size = page["png"][1].as_u64().expect("length") as usize;
+    &images[at..at + size]
+}
+
+#[test]
+fn a_changed_page_comes_as_the_band_of_rows_that_changed() {
+    let dir = folder_with_reference();
+    let editor = Editor::start(dir.path(), Some("ket-luan.toml"));
+    let mut doc = editor.get("api/state").json()["doc"].clone();
+    let preview = |doc: &Value, have: &Value| {
+        let answer = editor.post("api/preview", &json!({"doc": doc, "have": have, "ppi": 96}));
+        let (json, images) = answer.preview();
+        (json, images.to_vec())
+    };
+    let (first, images) = preview(&doc, &json!([]));
+    let keys: Vec<Value> = first["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| p["key"].clone())
+        .collect();
+    let (width, height, mut shown) = decode(image_of(&first["pages"][0], &images));
+    // One figure of the opening's date, on page 1.
+    doc["opening"] = json!(
+        doc["opening"]
+            .as_str()
+            .expect("opening")
+            .replacen("Ngày 02", "Ngày 03", 1)
+    );
+    let (second, images) = preview(&doc, &json!(keys));
+    let page = &second["pages"][0];
+    assert_eq!(page["base"], keys[0], "{second}");
+    assert_ne!(page["key"], keys[0]);
+    let (band_width, band_height, band) = decode(image_of(page, &images));
+    let y = page["y"].as_u64().expect("y") as usize;
+    assert_eq!(band_width, width);
+    assert!(
+        band_height > 0 && band_height < height / 10,
+        "{band_height} rows"
+    );
+    // The other pages did not change.
+    assert!(second["pages"][1].get("png").is_none());
+    // Drawn over the old image, the band gives the new page, pixel for
+    // pixel as the whole page sent afresh.
+    let row = width as usize;
+    let before = shown.clone();
+    shown[y * row..y * row + band.len()].copy_from_slice(&band);
+    let (fresh, images) = preview(&doc, &json!([]));
+    assert!(fresh["pages"][0].get("base").is_none());
+    let (_, _, whole) = decode(image_of(&fresh["pages"][0], &images));
+    assert!(
+        shown == whole,
+        "the band over the old page is not the new page"
+    );
+    assert!(before != whole, "the page did change");
+}
+
 #[test]
 fn saves_in_place_keeping_comments_and_hands_out_the_same_pdf_as_render() {
     let dir = folder_with_reference();
