@@ -29,14 +29,20 @@ impl Pixels {
         };
         let pixmap = typst_render::render(page, &options);
         let rgba = pixmap.data();
-        let gray = rgba
-            .chunks_exact(4)
-            .all(|p| p[0] == p[1] && p[1] == p[2] && p[3] == 255);
-        let data = if gray {
-            rgba.chunks_exact(4).map(|p| p[0]).collect()
-        } else {
-            rgba.to_vec()
-        };
+        // One pass: the gray values, until a pixel with colour says the
+        // page needs all four bytes.
+        let mut data = Vec::with_capacity(rgba.len() / 4);
+        let mut gray = true;
+        for p in rgba.chunks_exact(4) {
+            if p[0] != p[1] || p[1] != p[2] || p[3] != 255 {
+                gray = false;
+                break;
+            }
+            data.push(p[0]);
+        }
+        if !gray {
+            data = rgba.to_vec();
+        }
         Self {
             width: pixmap.width(),
             height: pixmap.height(),

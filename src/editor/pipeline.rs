@@ -22,6 +22,17 @@ pub fn make(engine: &Engine, job: &Job, input: &Input) -> Outcome {
     pipeline::make(engine, job, input)
 }
 
+/// `make`, or `lay_out` when not `export`, of an input already loaded.
+pub fn make_loaded(
+    engine: &Engine,
+    job: &Job,
+    input: &Input,
+    loaded: crate::error::Result<pipeline::Loaded>,
+    export: bool,
+) -> Outcome {
+    pipeline::make_loaded(engine, job, input, loaded, export)
+}
+
 /// Loads and compiles a document for its pages, without exporting it.
 pub fn lay_out(engine: &Engine, job: &Job, input: &Input) -> Outcome {
     pipeline::lay_out(engine, job, input)

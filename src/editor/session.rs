@@ -263,7 +263,8 @@ impl Session {
         export: bool,
     ) -> Result<(pipeline::Made, Vec<Diagnostic>)> {
         let (job, input) = (self.job(), self.input(name, text));
-        if let Ok(loaded) = crate::pipeline::load(job, &input)
+        let loaded = crate::pipeline::load(job, &input);
+        if let Ok(loaded) = &loaded
             && let Some(template) = &loaded.document.template
             && security::inside(&self.folder, template).is_err()
         {
@@ -273,11 +274,7 @@ impl Session {
                     .hint("chép mẫu văn bản vào thư mục của văn bản, rồi ghi đường dẫn tính từ đó"),
             ));
         }
-        let outcome = if export {
-            pipeline::make(&self.engine, job, &input)
-        } else {
-            pipeline::lay_out(&self.engine, job, &input)
-        };
+        let outcome = pipeline::make_loaded(&self.engine, job, &input, loaded, export);
         Ok((outcome.result?, outcome.warnings))
     }
 
