@@ -11,6 +11,7 @@ pub mod conventions;
 pub mod editor;
 pub mod engine;
 pub mod error;
+pub mod heap;
 pub mod human_field;
 pub mod images;
 pub mod input;

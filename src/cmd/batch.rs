@@ -14,6 +14,7 @@ use super::Status;
 use crate::cli::{BatchArgs, Report};
 
 pub fn run(args: &BatchArgs) -> Result<Status> {
+    vanban::heap::keep_flat();
     batch::check_pattern(&args.name)?;
     let job = super::job(&args.make)?;
     let inputs = entries(&args.inputs)?;

@@ -25,6 +25,7 @@ const POLL: Duration = Duration::from_millis(250);
 const SETTLE: Duration = Duration::from_millis(150);
 
 pub fn run(args: &WatchArgs) -> Result<Status> {
+    vanban::heap::keep_flat();
     let job = super::job(&args.make)?;
     let format = job.format;
     if args.input == Path::new("-") {
