@@ -68,6 +68,9 @@ def measure(folder):
             values = sorted(p[name] for p in phases)
             print(f"  {name}: median {statistics.median(values):.1f} ms,"
                   f" p95 {values[int(0.95 * (len(values) - 1))]:.1f} ms")
+        sizes = sorted(p["size"] for p in phases)
+        print(f"  answer's size: median {statistics.median(sizes) / 1000:.1f} KB,"
+              f" p95 {sizes[int(0.95 * (len(sizes) - 1))] / 1000:.1f} KB")
         print(f"server's share (check, compile, images): median {statistics.median(server):.1f} ms,"
               f" p95 {server[int(0.95 * (len(server) - 1))]:.1f} ms")
 

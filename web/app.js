@@ -17,7 +17,8 @@ const App = (() => {
   // Keystroke-to-page times, for the latency benchmark.
   const latencies = [];
   // The server's share of each: check, compile, page images; and the
-  // page's phases: waiting before sending, the answer, the new images.
+  // page's phases: waiting before sending, the answer, the new images;
+  // and the size of each answer (JSON and images).
   const serverMs = [];
   const phases = [];
   // How many bands of rows were drawn over a page, for the tests.
@@ -87,6 +88,7 @@ const App = (() => {
         const bytes = await response.arrayBuffer();
         const length = Number(response.headers.get("X-Vanban-Json-Length"));
         data = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 0, length)));
+        data.size = bytes.byteLength;
         for (const p of data.pages || []) {
           if (p.png) {
             const [at, size] = p.png;
@@ -111,7 +113,7 @@ const App = (() => {
               serverMs.push(data.ms);
               phases.push({
                 queued: sent - since, answer: answered - sent,
-                images: shown - answered, frame: performance.now() - shown,
+                images: shown - answered, frame: performance.now() - shown, size: data.size,
               });
               latencies.push(performance.now() - since);
               document.body.dataset.shown = String(latencies.length);

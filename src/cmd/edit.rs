@@ -6,7 +6,6 @@ use vanban::error::{Error, Result};
 use crate::cli::EditArgs;
 
 pub fn run(args: &EditArgs) -> Result<super::Status> {
-    vanban::heap::keep_flat();
     let kind = super::new::kind(&args.kind)?;
     if let Some(file) = &args.input {
         let toml = file
