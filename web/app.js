@@ -190,7 +190,14 @@ const App = (() => {
           canvas.getContext("2d").drawImage(bitmap, 0, band ? p.y : 0);
           if (band) bands++;
           if (bitmap.close) bitmap.close();
-        }).catch(() => {}));
+        }).catch(() => {
+          // A band that could not be drawn: the page is asked for whole
+          // (once: a whole page that fails would fail again).
+          if (band) {
+            entry.hash = "";
+            pending = true;
+          }
+        }));
       }
       entry.img.setAttribute("aria-label", `Trang ${i + 1}`);
       entry.hash = p.key;
