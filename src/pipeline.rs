@@ -180,29 +180,19 @@ pub fn check(job: &Job, input: &Input) -> Vec<Diagnostic> {
 
 /// Makes one document: load, compile, export.
 pub fn make(engine: &Engine, job: &Job, input: &Input) -> Outcome {
-    make_up_to(engine, job, input, load(job, input), true)
+    make_loaded(engine, job, input, load(job, input), true)
 }
 
 /// Loads and compiles one document without exporting it: the pages of a
 /// live preview, which are drawn from the compiled document. `files` is
 /// empty; everything else is as `make` gives it.
 pub fn lay_out(engine: &Engine, job: &Job, input: &Input) -> Outcome {
-    make_up_to(engine, job, input, load(job, input), false)
+    make_loaded(engine, job, input, load(job, input), false)
 }
 
 /// `make`, or `lay_out` when not `export`, of an input already loaded
 /// (for a caller that looks at the document before it is made).
 pub fn make_loaded(
-    engine: &Engine,
-    job: &Job,
-    input: &Input,
-    loaded: Result<Loaded>,
-    export: bool,
-) -> Outcome {
-    make_up_to(engine, job, input, loaded, export)
-}
-
-fn make_up_to(
     engine: &Engine,
     job: &Job,
     input: &Input,

@@ -77,7 +77,7 @@ impl Pixels {
             .zip(old.rows().rev())
             .take_while(|&p| same(p))
             .count();
-        // A missing size conversion is impossible: both fit in the height.
+        // Row counts are at most the height, which is a u32.
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(self.height);
         Some(to_u32(top)..self.height - to_u32(bottom))
     }
@@ -108,9 +108,8 @@ impl Pixels {
         Some(out)
     }
 
-    /// The whole page as a PNG image.
-    pub fn whole_png(&self) -> Option<Vec<u8>> {
-        self.png(0..self.height)
+    pub fn height(&self) -> u32 {
+        self.height
     }
 }
 

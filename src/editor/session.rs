@@ -392,24 +392,18 @@ fn pages(
                         .get(i)
                         .filter(|old| !keys.contains(old))
                         .and_then(|old| Some((old, pixels.changed_rows(shown.get(old)?)?)));
-                    let (png, y) = match base {
+                    let rows = match base {
                         Some((old, rows)) => {
                             page["base"] = json!(old);
-                            let y = rows.start;
-                            (
-                                if rows.is_empty() {
-                                    None
-                                } else {
-                                    pixels.png(rows)
-                                },
-                                y,
-                            )
+                            rows
                         }
-                        None => (pixels.whole_png(), 0),
+                        None => 0..pixels.height(),
                     };
-                    if let Some(png) = png {
+                    if !rows.is_empty()
+                        && let Some(png) = pixels.png(rows.clone())
+                    {
                         page["png"] = json!([bytes.len(), png.len()]);
-                        page["y"] = json!(y);
+                        page["y"] = json!(rows.start);
                         bytes.extend_from_slice(&png);
                     }
                     now_shown.insert(key.clone(), pixels);
